@@ -1,0 +1,226 @@
+"""`coach log ...`: list, show, search, review and export the suggestion log."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import textwrap
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from coach.cli.common import CommandError, add_format_option, dump_json, open_store
+from coach.models import utcnow
+
+SHORT_ID = 8
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    log = subparsers.add_parser(
+        "log", help="review the suggestion log (list, show, search, accept, reject, export)"
+    )
+    log.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="log file")
+    sub = log.add_subparsers(dest="log_command", metavar="ACTION", required=True)
+
+    listing = sub.add_parser("list", help="list logged suggestions, newest first")
+    _add_filters(listing)
+    add_format_option(listing)
+    listing.set_defaults(func=run_list)
+
+    show = sub.add_parser("show", help="show one suggestion with its question and review history")
+    show.add_argument("id", help="suggestion id (a unique prefix is enough)")
+    add_format_option(show)
+    show.set_defaults(func=run_show)
+
+    search = sub.add_parser("search", help="full-text search over questions and suggestions")
+    search.add_argument("text", help="words to search for")
+    search.add_argument("--limit", type=int, default=50, help="at most N results (default 50)")
+    add_format_option(search)
+    search.set_defaults(func=run_search)
+
+    for action, status in (("accept", "accepted"), ("reject", "rejected")):
+        review = sub.add_parser(action, help=f"mark a suggestion as {status}")
+        review.add_argument("id", help="suggestion id (a unique prefix is enough)")
+        review.add_argument("--note", help="why (kept in the review history)")
+        review.set_defaults(func=run_review, status=status)
+
+    note = sub.add_parser("note", help="add a note to a suggestion without changing its status")
+    note.add_argument("id", help="suggestion id (a unique prefix is enough)")
+    note.add_argument("note", help="the note")
+    note.set_defaults(func=run_note)
+
+    export = sub.add_parser("export", help="export suggestions (LLM drafts are marked as drafts)")
+    export.add_argument(
+        "--format", choices=("jsonl", "csv", "markdown"), default="jsonl", help="default: jsonl"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    _add_filters(export)
+    export.set_defaults(func=run_export)
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--status", choices=("pending", "accepted", "rejected", "edited", "failed")
+    )
+    parser.add_argument("--source", choices=("rule", "llm"))
+    parser.add_argument("--rule", help="rule id or family prefix, e.g. LEAK001 or LEAK")
+    parser.add_argument("--session", help="session id (or a unique prefix)")
+    parser.add_argument(
+        "--since", help="only newer than this: an ISO date/time or an age such as 2h, 3d, 1w"
+    )
+    parser.add_argument("--limit", type=int, help="at most N suggestions")
+
+
+def parse_since(text: str | None) -> datetime | None:
+    """`2h`, `3d`, `1w`, `30m` or an ISO date/time (taken as UTC when it has no zone)."""
+    if not text:
+        return None
+    match = re.fullmatch(r"\s*(\d+)\s*([mhdw])\s*", text)
+    if match:
+        amount, unit = int(match.group(1)), match.group(2)
+        delta = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}[unit]
+        return utcnow() - timedelta(**{delta: amount})
+    try:
+        parsed = datetime.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise CommandError(
+            f"--since: cannot read '{text}'; use an ISO date (2026-11-01) or an age (2h, 3d, 1w)"
+        ) from exc
+    if parsed.tzinfo is None:
+        from datetime import UTC
+
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed
+
+
+def _filtered(store, args: argparse.Namespace):
+    return store.list_suggestions(
+        status=args.status,
+        source=args.source,
+        rule=args.rule,
+        session=args.session,
+        since=parse_since(args.since),
+        limit=args.limit,
+    )
+
+
+def _label(view) -> str:
+    if view.draft:
+        return "DRAFT (llm)"
+    return view.rule or view.source
+
+
+def _print_views(views, empty: str) -> None:
+    if not views:
+        print(empty)
+        return
+    for view in views:
+        when = view.created.strftime("%Y-%m-%d %H:%M")
+        print(
+            f"{view.id[:SHORT_ID]}  {when}  {view.status:<8}  {_label(view):<11}  {view.title}"
+        )
+        question = (view.question_text or "(no question)").replace("\n", " ")
+        print(f"          Q: {textwrap.shorten(question, 100)}")
+    print(f"\n{len(views)} suggestion(s). `coach log show ID` for details.")
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        views = _filtered(store, args)
+    if args.format == "json":
+        print(dump_json([v.model_dump(mode="json") for v in views]))
+    else:
+        _print_views(views, "No suggestions match.")
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        views = store.search(args.text, limit=args.limit)
+    if args.format == "json":
+        print(dump_json([v.model_dump(mode="json") for v in views]))
+    else:
+        _print_views(views, f"Nothing in the log matches '{args.text}'.")
+    return 0
+
+
+def _resolve(store, prefix: str) -> str:
+    from coach.store import StoreError
+
+    try:
+        return store.resolve_id(prefix)
+    except StoreError as exc:
+        raise CommandError(str(exc), exit_code=1) from exc
+
+
+def run_show(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        view = store.get_suggestion(_resolve(store, args.id))
+    assert view is not None
+    if args.format == "json":
+        print(dump_json(view.model_dump(mode="json")))
+        return 0
+    from coach.export import DRAFT_LABEL
+
+    print(f"{DRAFT_LABEL}\n" if view.draft else "", end="")
+    print(f"{_label(view)} · {view.severity or '-'} · {view.title}")
+    print(f"id {view.id} · status {view.status} · source {view.source} · {view.created:%Y-%m-%d %H:%M} UTC")
+    print(f"Q: {view.question_text or '(no question)'}")
+    if view.evidence:
+        print("\nEvidence:")
+        for item in view.evidence:
+            print(f"  - {item.text}")
+    if view.body:
+        print()
+        print(view.body)
+    if view.error:
+        print(f"\nFailed: {view.error}")
+    if view.model:
+        tokens = f"{view.prompt_tokens or 0}+{view.completion_tokens or 0} tokens"
+        cost = f", ${view.cost:.4f}" if view.cost is not None else ""
+        print(f"\nModel {view.model} ({tokens}{cost}), template {view.template_version}")
+    if view.reviews:
+        print("\nReview history:")
+        for review in view.reviews:
+            note = f" — {review.note}" if review.note else ""
+            print(f"  {review.created:%Y-%m-%d %H:%M}  {review.status:<8} by {review.reviewer}{note}")
+    return 0
+
+
+def run_review(args: argparse.Namespace) -> int:
+    from coach.store import StoreError
+
+    with open_store(args) as store:
+        full_id = _resolve(store, args.id)
+        try:
+            store.review(full_id, args.status, note=args.note)
+        except StoreError as exc:
+            raise CommandError(str(exc), exit_code=1) from exc
+    print(f"{full_id[:SHORT_ID]} {args.status}.")
+    return 0
+
+
+def run_note(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        full_id = _resolve(store, args.id)
+        store.annotate(full_id, args.note)
+    print(f"Note added to {full_id[:SHORT_ID]}.")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from coach.export import FORMATS
+
+    with open_store(args) as store:
+        views = _filtered(store, args)
+    text = FORMATS[args.format](views)
+    if args.output:
+        path = Path(args.output)
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        print(f"Exported {len(views)} suggestion(s) to {path}.", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0

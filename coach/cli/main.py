@@ -1,0 +1,105 @@
+"""The `coach` command: a thin dispatcher over one module per command group.
+
+Command modules import only the standard library and light Coach modules at import time; heavy
+libraries (scikit-learn, litellm, Textual) are imported inside the handlers that need them, so
+`coach rules` or `coach ask --no-llm` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from coach import __version__
+from coach.cli.common import CommandError, print_error
+
+# Each module defines `register(subparsers)` which adds its sub-commands and sets `func`.
+COMMAND_MODULES = [
+    "coach.cli.rules_cmd",
+    "coach.cli.log_cmd",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coach",
+        description=(
+            "Coach — an ML project coach. Rule checks first; LLM output only as labelled drafts; "
+            "every suggestion logged for review. Run `coach` with no command to open the app."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="suggestion log (SQLite); default: $COACH_DB or the per-user data directory",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def _subcommand_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def _wants_app(parser: argparse.ArgumentParser, argv: list[str]) -> bool:
+    """`coach`, `coach PATH`, `coach --data F --target C`, `coach --resume` open the app."""
+    if any(a in ("-h", "--help", "--version") for a in argv[:1]):
+        return False
+    positionals = [a for a in argv if not a.startswith("-")]
+    if not argv:
+        return True
+    commands = _subcommand_names(parser)
+    first = _first_positional(argv)
+    return first is None or first not in commands and bool(positionals)
+
+
+def _first_positional(argv: list[str]) -> str | None:
+    """The first word that is not an option or an option's value (only --db takes a value here)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg == "--db":
+            skip = True
+            continue
+        if arg.startswith("-"):
+            continue
+        return arg
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if _wants_app(parser, argv):
+        from coach.cli.app_cmd import run_app
+
+        return run_app(argv)
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(func(args) or 0)
+    except CommandError as exc:
+        print_error(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print_error("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""The models the lint stages hand to each other: loaded sources, per-file analysis, the report."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from coach.models import Finding
+
+FileStatus = Literal["ok", "syntax-error", "unreadable", "too-large", "skipped"]
+SourceKind = Literal["py", "ipynb", "exported"]
+
+
+class CellSpan(BaseModel):
+    """Lines `start_line..end_line` (1-based, inclusive) of the joined text came from `cell`."""
+
+    cell: int
+    start_line: int
+    end_line: int
+
+
+class SourceFile(BaseModel):
+    """A file made ready for analysis: Python text plus the way back to the user's coordinates.
+
+    For notebooks, `text` is the code cells joined in order, with IPython magics and shell lines
+    neutralised (replaced by `pass`-like lines so line numbers stay put); `cells` maps each joined
+    line back to its cell.
+    """
+
+    path: str  # as shown to the user (relative to the current directory when possible)
+    kind: SourceKind = "py"
+    text: str
+    cells: list[CellSpan] = Field(default_factory=list)
+
+    def locate(self, line: int) -> tuple[int | None, int]:
+        """(cell, line within cell) for a line of `text`; (None, line) for plain scripts."""
+        for span in self.cells:
+            if span.start_line <= line <= span.end_line:
+                return span.cell, line - span.start_line + 1
+        return None, line
+
+
+class FileAnalysis(BaseModel):
+    """What the analysis of one file found, plus what it recognised (so that "no findings" is
+    never confused with "nothing understood")."""
+
+    findings: list[Finding] = Field(default_factory=list)
+    models_found: bool = False
+    evaluation_found: bool = False
+    baseline_found: bool = False
+    # Facts the project-level checks (e.g. BASE001) combine across files.
+    facts: dict[str, object] = Field(default_factory=dict)
+
+
+class FileReport(BaseModel):
+    path: str
+    status: FileStatus
+    models_found: bool = False
+    evaluation_found: bool = False
+    detail: str | None = None  # why a file could not be analysed
+    lines: int = 0
+
+
+class LintSummary(BaseModel):
+    files: int = 0
+    files_with_models: int = 0
+    findings: int = 0
+    errors: int = 0  # files that could not be analysed
+
+
+class LintReport(BaseModel):
+    version: str
+    files: list[FileReport] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    summary: LintSummary = Field(default_factory=LintSummary)

@@ -1,0 +1,155 @@
+"""The shared vocabulary of Coach.
+
+Every layer (lint, router, data checks, LLM drafts, the store, the app) speaks in these models, so
+they live in one module and nothing else redefines them. They are pydantic models because they
+cross boundaries: JSON output, the SQLite log, the Textual app.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Severity = Literal["error", "warning", "info"]
+Detector = Literal["code", "question", "data"]
+Source = Literal["rule", "llm"]
+# Review state of a suggestion. "failed" marks an LLM draft whose call did not complete: it is kept
+# so the question and the error are never lost, but there is nothing to accept.
+Status = Literal["pending", "accepted", "rejected", "edited", "failed"]
+EvidenceKind = Literal["question", "code", "data", "lint", "baseline", "note"]
+
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+
+RULE_ID_PATTERN = r"^[A-Z]{2,8}[0-9]{3}$"
+RULE_NAME_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+
+
+def new_id() -> str:
+    """A short random id; sortable by time is not needed because rows carry `created`."""
+    return uuid.uuid4().hex[:16]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Rule(BaseModel):
+    """One entry of the catalog: the words a person reads. Detectors hold the logic."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=RULE_ID_PATTERN)
+    name: str = Field(pattern=RULE_NAME_PATTERN)
+    family: str = Field(pattern=r"^[A-Z]{2,8}$")
+    severity: Severity
+    title: str = Field(min_length=3)
+    summary: str = Field(min_length=10)
+    why: str = Field(min_length=20)
+    fix: str = Field(min_length=20)
+    references: list[str] = Field(min_length=1)
+    triggers: list[str] = Field(default_factory=list)
+    detectors: list[Detector] = Field(default_factory=list)
+
+    @field_validator("title", "summary", "why", "fix")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return value.strip()
+
+
+class Location(BaseModel):
+    """A place in source code (a notebook cell when `cell` is set; lines are 1-based)."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    cell: int | None = None
+    message: str = ""
+
+
+class Evidence(BaseModel):
+    """Why a finding fired: the words of the question, a code location, or numbers from data."""
+
+    kind: EvidenceKind
+    text: str
+    location: Location | None = None
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class Finding(BaseModel):
+    """What a detector found, pointing at a catalog rule id.
+
+    `severity` is None when the rule's catalog severity applies.
+    """
+
+    rule: str = Field(pattern=RULE_ID_PATTERN)
+    detector: Detector
+    message: str
+    severity: Severity | None = None
+    location: Location | None = None
+    related: list[Location] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class Suggestion(BaseModel):
+    """What Coach said, with provenance. This is the unit the log stores and people review."""
+
+    id: str = Field(default_factory=new_id)
+    session_id: str | None = None
+    question_id: str | None = None
+    source: Source
+    rule: str | None = None
+    catalog_version: str | None = None
+    severity: Severity | None = None
+    title: str
+    body: str = ""
+    evidence: list[Evidence] = Field(default_factory=list)
+    draft: bool = False
+    status: Status = "pending"
+    # LLM provenance (never a key).
+    model: str | None = None
+    api_base: str | None = None
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    cost: float | None = None
+    latency_ms: float | None = None
+    template_version: str | None = None
+    error: str | None = None
+    created: datetime = Field(default_factory=utcnow)
+
+    def model_post_init(self, __context: Any) -> None:
+        # An LLM output is a draft, always: this is enforced here so no caller can forget it.
+        if self.source == "llm":
+            object.__setattr__(self, "draft", True)
+
+
+class Review(BaseModel):
+    """One status change of a suggestion. Reviews are appended, never overwritten."""
+
+    id: str = Field(default_factory=new_id)
+    suggestion_id: str
+    status: Status
+    note: str | None = None
+    reviewer: str | None = None
+    created: datetime = Field(default_factory=utcnow)
+
+
+class Session(BaseModel):
+    id: str = Field(default_factory=new_id)
+    title: str | None = None
+    repo: str | None = None
+    data: str | None = None
+    target: str | None = None
+    created: datetime = Field(default_factory=utcnow)
+
+
+class Question(BaseModel):
+    id: str = Field(default_factory=new_id)
+    session_id: str
+    text: str
+    route: str | None = None
+    created: datetime = Field(default_factory=utcnow)
