@@ -49,7 +49,7 @@ def _fingerprint() -> str:
 
 
 def _run(cmd: list[str], **kwargs: object) -> None:
-    result = subprocess.run(cmd, **kwargs)  # noqa: PLW1510 - checked below
+    result = subprocess.run(cmd, **kwargs)
     if result.returncode != 0:
         _say(f"command failed ({result.returncode}): {' '.join(cmd)}")
         sys.exit(result.returncode)
@@ -57,7 +57,7 @@ def _run(cmd: list[str], **kwargs: object) -> None:
 
 def setup() -> None:
     """Create the virtual environment from the lock, unless it is already up to date."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may run under any python3
         sys.exit(f"Coach needs Python >= 3.11; this is {sys.version.split()[0]}.")
     wanted = _fingerprint()
     if STAMP.exists() and STAMP.read_text().strip() == wanted and PYTHON.exists():
@@ -75,8 +75,15 @@ def setup() -> None:
     # The project itself, editable, built with the hatchling pinned in the lock.
     _run(
         [
-            str(PYTHON), "-m", "pip", "install", "--quiet", "--no-deps",
-            "--no-build-isolation", "-e", str(ROOT),
+            str(PYTHON),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-e",
+            str(ROOT),
         ],
         env=env,
     )

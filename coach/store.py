@@ -191,7 +191,9 @@ class Store:
         try:
             if read_only:
                 conn = sqlite3.connect(
-                    f"file:{target}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
+                    f"file:{target}?mode=ro",
+                    uri=True,
+                    timeout=BUSY_TIMEOUT_S,
                     check_same_thread=False,
                 )
             else:

@@ -23,7 +23,9 @@ CATEGORIES = ["grocery", "electronics", "travel", "restaurants", "fuel", "online
 COUNTRIES = ["DE", "FR", "NL", "US", "GB", "BR"]
 
 
-def _fraud_probability(amount: float, hour: int, foreign: int, account_days: int, cat: str) -> float:
+def _fraud_probability(
+    amount: float, hour: int, foreign: int, account_days: int, cat: str
+) -> float:
     score = -6.4
     score += 0.9 * math.log10(amount + 1)
     score += 1.1 if hour < 6 else 0.0

@@ -25,7 +25,9 @@ _ISOLATED_ENV = [
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+def _isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+):
     home = tmp_path_factory.mktemp("home")
     for name in _ISOLATED_ENV:
         monkeypatch.delenv(name, raising=False)
@@ -49,7 +51,13 @@ def run_coach():
     """Run the real `coach` command in a subprocess; returns the CompletedProcess."""
     import subprocess
 
-    def _run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 120, input: str | None = None):
+    def _run(
+        *args: str,
+        cwd: Path | None = None,
+        env: dict[str, str] | None = None,
+        timeout: float = 120,
+        input: str | None = None,
+    ):
         full_env = {**os.environ, **(env or {})}
         return subprocess.run(
             [sys.executable, "-m", "coach", *args],

@@ -60,7 +60,9 @@ def test_list_filters_and_json(capsys, db_path, filled_log) -> None:
     rows = json.loads(out)
     assert code == 0 and [r["id"] for r in rows] == [filled_log["draft"]]
     assert rows[0]["draft"] is True and rows[0]["question_text"].startswith("0.2%")
-    _, out, _ = _run(capsys, db_path, "log", "list", "--rule", "IMB", "--since", "1h", "--format", "json")
+    _, out, _ = _run(
+        capsys, db_path, "log", "list", "--rule", "IMB", "--since", "1h", "--format", "json"
+    )
     assert [r["rule"] for r in json.loads(out)] == ["IMB001"]
     _, out, _ = _run(capsys, db_path, "log", "list", "--since", "2999-01-01")
     assert "No suggestions match" in out

@@ -77,8 +77,15 @@ def test_reviews_keep_full_history(db_path: Path) -> None:
         store.annotate(suggestion.id, "talked to the team")
         view = store.get_suggestion(suggestion.id)
     assert view.status == "rejected"
-    assert [(r.status, r.reviewer) for r in view.reviews[:2]] == [("accepted", "ana"), ("rejected", "bo")]
-    assert [r.note for r in view.reviews] == ["fixed in PR 12", "actually a false alarm", "talked to the team"]
+    assert [(r.status, r.reviewer) for r in view.reviews[:2]] == [
+        ("accepted", "ana"),
+        ("rejected", "bo"),
+    ]
+    assert [r.note for r in view.reviews] == [
+        "fixed in PR 12",
+        "actually a false alarm",
+        "talked to the team",
+    ]
 
 
 def test_failed_draft_cannot_be_accepted(db_path: Path) -> None:
@@ -86,8 +93,14 @@ def test_failed_draft_cannot_be_accepted(db_path: Path) -> None:
         session = store.create_session()
         question = store.add_question(session.id, "ideas?")
         draft = store.add_suggestion(
-            Suggestion(session_id=session.id, question_id=question.id, source="llm",
-                       title="Brainstorm", status="failed", error="timeout after 60 s")
+            Suggestion(
+                session_id=session.id,
+                question_id=question.id,
+                source="llm",
+                title="Brainstorm",
+                status="failed",
+                error="timeout after 60 s",
+            )
         )
         with pytest.raises(StoreError, match="failed draft"):
             store.review(draft.id, "accepted")
@@ -99,8 +112,12 @@ def test_filters_and_full_text_search(db_path: Path) -> None:
         s1, s2 = store.create_session(), store.create_session()
         q1 = store.add_question(s1.id, "my fraud model gets 99.8% accuracy")
         q2 = store.add_question(s2.id, "should I use BERT right away?")
-        a = store.add_suggestion(_rule_suggestion(s1.id, q1.id, rule="IMB001", title="Accuracy on imbalanced classes"))
-        store.add_suggestion(_rule_suggestion(s2.id, q2.id, rule="BASE002", title="Complex model first"))
+        a = store.add_suggestion(
+            _rule_suggestion(s1.id, q1.id, rule="IMB001", title="Accuracy on imbalanced classes")
+        )
+        store.add_suggestion(
+            _rule_suggestion(s2.id, q2.id, rule="BASE002", title="Complex model first")
+        )
         store.review(a.id, "accepted")
         assert [v.rule for v in store.list_suggestions(rule="IMB")] == ["IMB001"]
         assert [v.rule for v in store.list_suggestions(status="accepted")] == ["IMB001"]
@@ -109,7 +126,9 @@ def test_filters_and_full_text_search(db_path: Path) -> None:
         assert [v.rule for v in store.search("imbalanced")] == ["IMB001"]
         assert [v.rule for v in store.search("BERT")] == ["BASE002"]
         # FTS syntax in user text is treated as words, not as a query language.
-        assert store.search('accuracy" OR "x') == [] or all(v.rule for v in store.search('accuracy" OR "x'))
+        assert store.search('accuracy" OR "x') == [] or all(
+            v.rule for v in store.search('accuracy" OR "x')
+        )
         assert store.search("") == []
 
 
@@ -125,7 +144,9 @@ def test_old_database_is_migrated_and_keeps_data(db_path: Path) -> None:
         assert old.schema_version() == 1
         session = old.create_session(title="from an older Coach")
         question = old.add_question(session.id, "is my data imbalanced?")
-        old.add_suggestion(_rule_suggestion(session.id, question.id, rule="IMB003", title="Rare minority class"))
+        old.add_suggestion(
+            _rule_suggestion(session.id, question.id, rule="IMB003", title="Rare minority class")
+        )
         assert "suggestions_fts" not in old.db.table_names()
     with Store.open(db_path) as store:
         assert store.schema_version() == SCHEMA_VERSION
@@ -153,7 +174,9 @@ def test_foreign_sqlite_database_is_refused_and_untouched(db_path: Path) -> None
         Store.open(db_path)
     assert db_path.read_bytes() == before
     conn = sqlite3.connect(db_path)
-    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")] == ["invoices"]
+    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")] == [
+        "invoices"
+    ]
 
 
 def test_unwritable_location_gives_clear_error(tmp_path: Path) -> None:

@@ -59,9 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--status", choices=("pending", "accepted", "rejected", "edited", "failed")
-    )
+    parser.add_argument("--status", choices=("pending", "accepted", "rejected", "edited", "failed"))
     parser.add_argument("--source", choices=("rule", "llm"))
     parser.add_argument("--rule", help="rule id or family prefix, e.g. LEAK001 or LEAK")
     parser.add_argument("--session", help="session id (or a unique prefix)")
@@ -116,9 +114,7 @@ def _print_views(views, empty: str) -> None:
         return
     for view in views:
         when = view.created.strftime("%Y-%m-%d %H:%M")
-        print(
-            f"{view.id[:SHORT_ID]}  {when}  {view.status:<8}  {_label(view):<11}  {view.title}"
-        )
+        print(f"{view.id[:SHORT_ID]}  {when}  {view.status:<8}  {_label(view):<11}  {view.title}")
         question = (view.question_text or "(no question)").replace("\n", " ")
         print(f"          Q: {textwrap.shorten(question, 100)}")
     print(f"\n{len(views)} suggestion(s). `coach log show ID` for details.")
@@ -164,7 +160,9 @@ def run_show(args: argparse.Namespace) -> int:
 
     print(f"{DRAFT_LABEL}\n" if view.draft else "", end="")
     print(f"{_label(view)} · {view.severity or '-'} · {view.title}")
-    print(f"id {view.id} · status {view.status} · source {view.source} · {view.created:%Y-%m-%d %H:%M} UTC")
+    print(
+        f"id {view.id} · status {view.status} · source {view.source} · {view.created:%Y-%m-%d %H:%M} UTC"
+    )
     print(f"Q: {view.question_text or '(no question)'}")
     if view.evidence:
         print("\nEvidence:")
@@ -183,7 +181,9 @@ def run_show(args: argparse.Namespace) -> int:
         print("\nReview history:")
         for review in view.reviews:
             note = f" — {review.note}" if review.note else ""
-            print(f"  {review.created:%Y-%m-%d %H:%M}  {review.status:<8} by {review.reviewer}{note}")
+            print(
+                f"  {review.created:%Y-%m-%d %H:%M}  {review.status:<8} by {review.reviewer}{note}"
+            )
     return 0
 
 

@@ -51,14 +51,10 @@ def _subcommand_names(parser: argparse.ArgumentParser) -> set[str]:
 
 def _wants_app(parser: argparse.ArgumentParser, argv: list[str]) -> bool:
     """`coach`, `coach PATH`, `coach --data F --target C`, `coach --resume` open the app."""
-    if any(a in ("-h", "--help", "--version") for a in argv[:1]):
+    if argv[:1] and argv[0] in ("-h", "--help", "--version"):
         return False
-    positionals = [a for a in argv if not a.startswith("-")]
-    if not argv:
-        return True
-    commands = _subcommand_names(parser)
     first = _first_positional(argv)
-    return first is None or first not in commands and bool(positionals)
+    return first is None or first not in _subcommand_names(parser)
 
 
 def _first_positional(argv: list[str]) -> str | None:
