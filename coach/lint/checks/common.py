@@ -1,0 +1,62 @@
+"""What every check needs: the facts, the path, and one way to emit a finding."""
+
+from __future__ import annotations
+
+from coach.lint import apis
+from coach.lint.dataflow import TEST, Data, Facts, Split
+from coach.models import Finding, Location
+
+
+class Context:
+    def __init__(self, facts: Facts, path: str):
+        self.facts = facts
+        self.path = path
+        self._findings: dict[tuple[str, int], Finding] = {}
+        self.splits: dict[int, Split] = {s.id: s for s in facts.splits}
+
+    def emit(
+        self,
+        rule: str,
+        line: int,
+        message: str,
+        related: list[tuple[int, str]] | None = None,
+        **data: object,
+    ) -> None:
+        key = (rule, line)
+        if key in self._findings:
+            return
+        rel = [
+            Location(path=self.path, line=rline, message=rmsg)
+            for rline, rmsg in (related or [])
+            if rline and rline != line
+        ]
+        self._findings[key] = Finding(
+            rule=rule,
+            detector="code",
+            message=message,
+            location=Location(path=self.path, line=line, column=0, end_line=line),
+            related=rel,
+            data=dict(data),
+        )
+
+    def has(self, rule: str) -> bool:
+        return any(key[0] == rule for key in self._findings)
+
+    def sorted_findings(self) -> list[Finding]:
+        return sorted(
+            self._findings.values(), key=lambda f: (f.location.line if f.location else 0, f.rule)
+        )
+
+    def test_splits(self, d: Data | None) -> list[Split]:
+        """The splits whose test part `d` is."""
+        if d is None:
+            return []
+        return [self.splits[sid] for sid, side in d.sides if side == TEST and sid in self.splits]
+
+
+def shown(name: str, fallback: str = "the data") -> str:
+    return f"`{name}`" if name else fallback
+
+
+def is_test_name(name: str) -> bool:
+    return "test" in name.lower() and apis.name_role(name) == TEST
