@@ -15,15 +15,37 @@ import contextlib
 import json
 import os
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 from pydantic import Field
 
 from coach.models import Evidence, Question, Review, Session, Status, Suggestion, utcnow
+
+
+def _import_sqlite_utils():  # -> module
+    """Import sqlite-utils without the ~0.4 s of pandas + NumPy it loads at import time.
+
+    sqlite-utils uses them only to map pandas/NumPy scalar types to column types; the log writes
+    plain Python values (everything passes through pydantic), so they are hidden during the
+    import unless something already loaded them. This keeps `coach ask` and the app's start fast.
+    """
+    hidden = [name for name in ("pandas", "numpy") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail fast
+    try:
+        import sqlite_utils
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]
+    return sqlite_utils
+
+
+sqlite_utils = _import_sqlite_utils()
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 30.0

@@ -1,0 +1,1 @@
+"""The app's widgets: cards, the context panel and the input line."""
