@@ -127,3 +127,25 @@ def test_coach_db_env_is_the_default(run_coach, tmp_path) -> None:
     result = run_coach("log", "list", env={"COACH_DB": str(target)})
     assert result.returncode == 0, result.stderr
     assert target.exists()
+
+
+def test_command_findings_are_listed_with_the_command_that_produced_them(capsys, db_path) -> None:
+    data = str(Path(__file__).resolve().parent.parent / "examples" / "data" / "transactions.csv")
+    main(
+        [
+            "--db",
+            str(db_path),
+            "check-data",
+            data,
+            "--target",
+            "is_fraud",
+            "--checks",
+            "imbalance",
+            "--no-progress",
+        ]
+    )
+    capsys.readouterr()
+    _, out, _ = _run(capsys, db_path, "log", "list", "--format", "json")
+    rows = json.loads(out)
+    assert rows and {r["rule"] for r in rows} == {"IMB003"}
+    assert all(r["question_text"] == f"coach check-data {data} --target is_fraud" for r in rows)

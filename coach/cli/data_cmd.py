@@ -178,7 +178,11 @@ def _log(
     try:
         with store:
             session = store.ensure_session(args.session, title=title, data=data, target=target)
+            # The command is the "question" these suggestions answer, so the log can show it.
+            question = store.add_question(session.id, f"coach {title} --target {target}", "data")
             suggestions = suggestions_for(session.id)
+            for suggestion in suggestions:
+                suggestion.question_id = question.id
             store.add_suggestions(suggestions)
             return {"session": session.id, "suggestions": len(suggestions), "db": str(store.path)}
     except StoreError as exc:

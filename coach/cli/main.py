@@ -15,14 +15,24 @@ from collections.abc import Sequence
 from coach import __version__
 from coach.cli.common import CommandError, print_error
 
-# Each module defines `register(subparsers)` which adds its sub-commands and sets `func`.
-COMMAND_MODULES = [
-    "coach.cli.rules_cmd",
-    "coach.cli.log_cmd",
-]
+# Sub-command name -> the module whose `register(subparsers)` adds it and sets `func`. Kept as a
+# literal so `coach` (the app) and a single command start without importing every module.
+COMMANDS: dict[str, str] = {
+    "rules": "coach.cli.rules_cmd",
+    "rule": "coach.cli.rules_cmd",
+    "log": "coach.cli.log_cmd",
+    "review": "coach.cli.app_cmd",
+    "lint": "coach.cli.lint_cmd",
+    "config": "coach.cli.config_cmd",
+    "check-data": "coach.cli.data_cmd",
+    "baseline": "coach.cli.data_cmd",
+    "ask": "coach.cli.ask_cmd",
+}
+COMMAND_MODULES = list(dict.fromkeys(COMMANDS.values()))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The full parser, or (with `command`) one that only knows that command's module."""
     parser = argparse.ArgumentParser(
         prog="coach",
         description=(
@@ -37,24 +47,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="suggestion log (SQLite); default: $COACH_DB or the per-user data directory",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    modules = [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES
+    for name in modules:
         importlib.import_module(name).register(subparsers)
     return parser
 
 
-def _subcommand_names(parser: argparse.ArgumentParser) -> set[str]:
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return set(action.choices)
-    return set()
-
-
-def _wants_app(parser: argparse.ArgumentParser, argv: list[str]) -> bool:
+def _wants_app(argv: list[str]) -> bool:
     """`coach`, `coach PATH`, `coach --data F --target C`, `coach --resume` open the app."""
     if argv[:1] and argv[0] in ("-h", "--help", "--version"):
         return False
     first = _first_positional(argv)
-    return first is None or first not in _subcommand_names(parser)
+    return first is None or first not in COMMANDS
 
 
 def _first_positional(argv: list[str]) -> str | None:
@@ -75,11 +79,11 @@ def _first_positional(argv: list[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    if _wants_app(parser, argv):
+    if _wants_app(argv):
         from coach.cli.app_cmd import run_app
 
         return run_app(argv)
+    parser = build_parser(_first_positional(argv))
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:

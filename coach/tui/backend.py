@@ -270,6 +270,9 @@ class Backend:
         from coach.data.report import to_suggestions
 
         session = self.ensure_session(store)
+        # The command is the "question" these suggestions answer, so the log can show it.
+        command = {"lint": f"/lint {self.repo}", "data": f"/data {self.data} --target {self.target}"}
+        question = store.add_question(session.id, command.get(kind, f"/{kind}"), kind)
         existing = {
             _finding_key(s.rule, s.body, s.evidence): s
             for s in store.list_suggestions(session=session.id, source="rule")
@@ -283,6 +286,7 @@ class Backend:
                 result.append(existing[key])
                 continue
             existing[key] = suggestion
+            suggestion.question_id = question.id
             fresh.append(suggestion)
             result.append(suggestion)
         store.add_suggestions(fresh)
