@@ -1,0 +1,319 @@
+"""`ask()`: one question in, the routed answer out, everything logged. Used by the CLI and the app.
+
+Order of work, chosen so nothing is ever lost:
+1. the question is written to the log first (even an empty or failing one);
+2. only the context the question needs is gathered (lint for a repo, cheap or full data checks);
+3. the router answers from rules; the rule suggestions are logged before anything slow happens;
+4. only then, if no rule applies (or the user asked for ideas) and an LLM is configured, the
+   brainstorm runs — its output is always a draft, logged by `coach.llm.draft.draft_for`.
+Bad input (empty question, unreadable repo, missing target column) raises `AskError` after the
+question has been logged with route "none".
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from coach.catalog import Catalog, default_catalog
+from coach.models import Evidence, Finding, Suggestion
+from coach.router.related import Related
+from coach.router.route import RouteContext, RouteName, needs, route
+
+NO_LLM_NOTE = (
+    "No rule in Coach's catalog applies to this question. An LLM brainstorm could offer ideas "
+    "(always as a draft for you to review), but --no-llm was given."
+)
+NO_MODEL_NOTE = "No rule in Coach's catalog applies to this question."
+
+
+class AskError(Exception):
+    """Bad input for a question; the question itself is already in the log."""
+
+    def __init__(self, message: str, question_id: str | None = None) -> None:
+        super().__init__(message)
+        self.question_id = question_id
+
+
+class AskResult(BaseModel):
+    question: str
+    question_id: str
+    session: str
+    route: RouteName
+    suggestions: list[Suggestion] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)  # parallel to the rule suggestions
+    related: list[Related] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    context: dict[str, Any] = Field(default_factory=dict)
+    prompt_preview: str | None = None
+    facts: Any = Field(default=None, exclude=True)  # coach.router.facts.Facts (a dataclass)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `coach ask --format json` payload (names fixed by the issue; extras appended)."""
+        return {
+            "question": self.question,
+            "session": self.session,
+            "route": self.route,
+            "suggestions": [suggestion_json(s) for s in self.suggestions],
+            "related": [r.model_dump() for r in self.related],
+            "question_id": self.question_id,
+            "notes": self.notes,
+            "context": self.context,
+            **({"prompt_preview": self.prompt_preview} if self.prompt_preview else {}),
+        }
+
+
+def suggestion_json(s: Suggestion) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "source": s.source,
+        "rule": s.rule,
+        "severity": s.severity,
+        "title": s.title,
+        "body": s.body,
+        "evidence": [_evidence_json(e) for e in s.evidence],
+        "draft": s.draft,
+        "status": s.status,
+        **({"error": s.error} if s.error else {}),
+        **({"model": s.model} if s.model else {}),
+    }
+
+
+def _evidence_json(e: Evidence) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": e.kind, "text": e.text}
+    if e.location is not None:
+        out["location"] = e.location.model_dump(exclude_none=True)
+    if e.data:
+        out["data"] = e.data
+    return out
+
+
+def rule_body(finding: Finding, catalog: Catalog) -> str:
+    """What the log stores for a rule suggestion: the specific answer, then the catalog's fix."""
+    rule = catalog.rules[finding.rule]
+    return f"{finding.message}\n\nHow to fix:\n{rule.fix}"
+
+
+def ask(
+    question: str,
+    *,
+    store: Any,
+    session_id: str | None = None,
+    repo: str | Path | None = None,
+    data: str | Path | None = None,
+    target: str | None = None,
+    no_llm: bool = False,
+    brainstorm: bool = False,
+    show_prompt: bool = False,
+    on_token: Callable[[str], None] | None = None,
+    on_rules: Callable[[AskResult], None] | None = None,
+    cancel: threading.Event | None = None,
+    llm_settings: Any = None,
+    earlier_turns: list[tuple[str, str]] | None = None,
+    catalog: Catalog | None = None,
+) -> AskResult:
+    """Answer one question; see the module docstring for the order of work.
+
+    `on_rules` is called with the rule answer before a brainstorm starts (the CLI prints it,
+    then streams the draft through `on_token`).
+    """
+    catalog = catalog or default_catalog()
+    text = question.strip()
+    session = store.ensure_session(
+        session_id,
+        title=_title(text) if not session_id else None,
+        repo=str(repo) if repo else None,
+        data=str(data) if data else None,
+        target=target,
+    )
+    logged = store.add_question(session.id, text)
+
+    def fail(message: str) -> AskError:
+        store.set_question_route(logged.id, "none")
+        return AskError(message, logged.id)
+
+    if not text:
+        raise fail(
+            'the question is empty — ask something, e.g. coach ask "I scaled before splitting, ok?"'
+        )
+    if data is not None and not target:
+        raise fail("--data needs --target COL (the column to predict)")
+    if target and data is None:
+        raise fail("--target needs --data FILE")
+
+    wanted = needs(text, has_repo=repo is not None, has_data=data is not None)
+    context = RouteContext()
+    summary: dict[str, Any] = {}
+    if repo is not None:
+        _check_repo(Path(repo), fail)
+        if wanted.lint:
+            context.lint = _lint(Path(repo), fail)
+            summary["repo"] = {
+                "path": str(repo),
+                "files": context.lint.summary.files,
+                "findings": context.lint.summary.findings,
+            }
+        else:
+            summary["repo"] = {"path": str(repo), "linted": False}
+    if data is not None:
+        if wanted.data_checks:
+            context.data = _check_data(Path(data), str(target), wanted.data_checks, fail)
+            context.data_label = f"{Path(data).name}, target {target}"
+            summary["data"] = {
+                "path": str(data),
+                "target": target,
+                "rows": context.data.summary.rows,
+                "class_counts": context.data.class_counts,
+                "checks": sorted(wanted.data_checks),
+            }
+        else:
+            summary["data"] = {"path": str(data), "target": target, "checked": False}
+
+    routed = route(text, context, catalog=catalog)
+    suggestions = [
+        Suggestion(
+            session_id=session.id,
+            question_id=logged.id,
+            source="rule",
+            rule=f.rule,
+            catalog_version=catalog.version,
+            severity=f.severity or catalog.rules[f.rule].severity,
+            title=catalog.rules[f.rule].title,
+            body=rule_body(f, catalog),
+            evidence=f.evidence,
+        )
+        for f in routed.findings
+    ]
+    store.add_suggestions(suggestions)
+
+    wants_draft = brainstorm or not suggestions
+    route_name: RouteName = routed.route
+    result = AskResult(
+        question=text,
+        question_id=logged.id,
+        session=session.id,
+        route=route_name,
+        suggestions=list(suggestions),
+        findings=routed.findings,
+        related=routed.related,
+        context=summary,
+        facts=routed.facts,
+    )
+    store.set_question_route(logged.id, route_name)
+    if not wants_draft:
+        return result
+
+    if no_llm and not show_prompt:
+        result.notes.append(
+            NO_LLM_NOTE if not suggestions else "Brainstorm skipped: --no-llm was given."
+        )
+        return result
+    from coach.llm.config import HOW_TO_CONFIGURE, LLMConfigError, load_settings
+
+    settings = llm_settings
+    if settings is None:
+        try:
+            settings = load_settings()
+        except LLMConfigError as exc:
+            lead = NO_MODEL_NOTE if not suggestions else "Brainstorm skipped:"
+            result.notes.append(f"{lead} The LLM configuration is invalid: {exc}")
+            return result
+    from coach.llm.prompt import DraftContext
+
+    draft_context = DraftContext(
+        repo=str(repo) if repo else None,
+        findings=[f for f in routed.findings],
+        dataset=summary.get("data", {}).get("path") if data else None,
+        dataset_facts=_dataset_facts(context),
+        earlier_turns=earlier_turns or [],
+    )
+    if show_prompt:
+        from coach.llm.prompt import PromptError, preview
+
+        try:
+            result.prompt_preview = preview(
+                text, prior=suggestions, context=draft_context, settings=settings
+            ).render()
+        except PromptError as exc:
+            result.notes.append(f"cannot build the prompt: {exc}")
+        return result
+    if not settings.configured:
+        result.notes.append(
+            (NO_MODEL_NOTE + " " if not suggestions else "Brainstorm skipped. ") + HOW_TO_CONFIGURE
+        )
+        return result
+    if suggestions:
+        # Rules answered and the user asked for ideas as well: both, the draft labelled as such.
+        result.route = "rules+draft"
+        store.set_question_route(logged.id, result.route)
+    if on_rules is not None:
+        on_rules(result)
+    from coach.llm.draft import draft_for
+
+    draft = draft_for(
+        text,
+        prior=suggestions,
+        context=draft_context,
+        store=store,
+        session_id=session.id,
+        question_id=logged.id,
+        on_token=on_token,
+        settings=settings,
+        cancel=cancel,
+    )
+    result.suggestions.append(draft)
+    if draft.status == "failed":
+        result.notes.append(f"The brainstorm failed: {draft.error}")
+    return result
+
+
+def _title(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _check_repo(path: Path, fail: Callable[[str], AskError]) -> None:
+    if not path.exists():
+        raise fail(f"--repo {path}: no such file or directory")
+    if not os.access(path, os.R_OK) or (path.is_dir() and not os.access(path, os.X_OK)):
+        raise fail(f"--repo {path}: permission denied (cannot read it)")
+
+
+def _lint(path: Path, fail: Callable[[str], AskError]):  # type: ignore[no-untyped-def]
+    from coach.lint.config import ConfigError, resolve_settings
+    from coach.lint.runner import lint_paths
+    from coach.lint.sources import PathError
+
+    try:
+        settings = resolve_settings([str(path)])
+        return lint_paths([path], settings)
+    except (ConfigError, PathError, OSError) as exc:
+        raise fail(f"--repo {path}: cannot lint it: {exc}") from exc
+
+
+def _check_data(path: Path, target: str, checks: set[str], fail: Callable[[str], AskError]):  # type: ignore[no-untyped-def]
+    from coach.data.checks import check_data
+    from coach.data.errors import DataError
+
+    try:
+        return check_data(path, target, checks=checks)
+    except DataError as exc:
+        raise fail(str(exc)) from exc
+    except OSError as exc:
+        raise fail(f"--data {path}: cannot read it: {exc}") from exc
+
+
+def _dataset_facts(context: RouteContext) -> list[str]:
+    if context.data is None:
+        return []
+    facts = []
+    if context.data.class_counts:
+        counts = ", ".join(f"{k}: {v}" for k, v in context.data.class_counts.items())
+        facts.append(f"class counts: {counts}")
+    facts += [f.message for f in context.data.findings]
+    return facts

@@ -1,0 +1,248 @@
+"""`route(question, context) -> RouteResult`: facts, then rules, then related checklist items.
+
+Pure: no I/O beyond reading the catalog (and the cached `related` index). The caller
+(`coach.ask`) decides which context to gather — `needs()` tells it what the question asks about —
+runs lint / data checks, and passes their reports in. Context feeds the rules two ways:
+- dataset class counts replace the question's balance numbers (the real numbers win);
+- lint and data findings of the rule families the question asks about are merged into the
+  answer, with their file:line or numbers as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Literal
+
+from coach.catalog import Catalog, default_catalog
+from coach.models import SEVERITY_ORDER, Evidence, Finding
+from coach.router.facts import Balance, Facts, extract
+from coach.router.predicates import evaluate
+from coach.router.regex_cache import get, register
+from coach.router.related import Related
+
+if TYPE_CHECKING:
+    from coach.data.report import DataReport
+    from coach.lint.model import LintReport
+
+RouteName = Literal["rules", "draft", "rules+draft", "none"]
+
+# Families the code linter and the data checks can answer about.
+LINT_FAMILIES = {"LEAK", "BASE", "IMB", "EVAL", "REPRO", "SCALE"}
+DATA_FAMILIES = {"LEAK", "IMB", "DATA", "BASE"}
+# Data checks that answer each family (None = all of them). Imbalance is cheap (target only).
+DATA_CHECKS: dict[str, set[str]] = {
+    "IMB": {"target", "imbalance"},
+    "BASE": {"target", "imbalance"},
+    "LEAK": {
+        "target",
+        "imbalance",
+        "duplicates",
+        "conflicts",
+        "overlap",
+        "leakage",
+        "time",
+        "groups",
+    },
+    "DATA": {"target", "imbalance", "order", "columns", "duplicates", "conflicts"},
+}
+
+_TOPICS: dict[str, str] = {
+    "IMB": r"\b(imbalanc\w*|unbalanc\w*|balanced|class (distribution|balance|counts?|ratio)|"
+    r"minority|majority|rare class|skew\w*|stratif\w*|accuracy|how many (positives|negatives))",
+    "LEAK": r"\b(leak\w*|overlap\w*|duplicat\w*|contaminat\w*|split\w*|test set|preprocess\w*|"
+    r"scal(e|ed|ing)|normali[sz]\w*|imput\w*|target|time|group\w*|too good|suspicious)",
+    "BASE": r"\b(baselines?|dummy|simple model|complex|beat\w*|better than)\b",
+    "EVAL": r"\b(evaluat\w*|metrics?|scor(e|es|ing)|test(ed|ing)?)\b",
+    "REPRO": r"\b(seeds?|random_state|reproduc\w*|determinis\w*|different (results|scores))",
+    "SCALE": r"\b(scal(e|ed|ing|er)|normali[sz]\w*|standardi[sz]\w*|knn|svm|neural)",
+    "DATA": r"\b(missing|constant|conflict\w*|sorted|mixed types?|duplicat\w*|empty|nan|null)\b",
+}
+for _family, _pattern in _TOPICS.items():
+    register(f"topic:{_family}", _pattern)
+_GENERIC = re.compile(
+    r"\b(problems?|issues?|wrong|mistakes?|bugs?|check|review|anything|red flags?|pitfalls?|"
+    r"look (ok|okay|right|fine)|is (it|this|everything) (ok|okay|fine|right)|concerns?|flaws?|"
+    r"smells?|errors?|what do you think)\b"
+)
+_CODE_WORDS = re.compile(
+    r"\b(code|script|notebook|repo|repository|pipeline|project|training file)s?\b"
+)
+_DATA_WORDS = re.compile(r"\b(data|dataset|csv|file|table|labels?|classes|rows|columns?|target)\b")
+
+
+@dataclass
+class RouteResult:
+    question: str
+    route: RouteName
+    facts: Facts
+    findings: list[Finding] = field(default_factory=list)
+    related: list[Related] = field(default_factory=list)
+    families: list[str] = field(default_factory=list)  # what the question asks about
+
+
+@dataclass
+class RouteContext:
+    """What the caller gathered for this question (both optional)."""
+
+    lint: LintReport | None = None
+    data: DataReport | None = None
+    data_label: str = ""  # e.g. "transactions.csv, target is_fraud"
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ContextNeeds:
+    lint: bool
+    data_checks: set[str] | None  # None: nothing to run
+    families: set[str]
+
+
+def topics(facts: Facts, rule_hits: set[str] | None = None) -> tuple[set[str], bool]:
+    """(families the question asks about, whether it asks generically "any problems?")."""
+    text = facts.text
+    families = {fam for fam in _TOPICS if get(f"topic:{fam}").search(text)}
+    families |= {rid.rstrip("0123456789") for rid in rule_hits or set()}
+    if facts.scores:
+        families |= {"IMB", "BASE"}
+    return families, bool(_GENERIC.search(text))
+
+
+def needs(question: str, *, has_repo: bool, has_data: bool) -> ContextNeeds:
+    """Which context this question needs: run only what it asks about."""
+    facts = extract(question)
+    families, generic = topics(facts)
+    lint = has_repo and bool(generic or families & LINT_FAMILIES or _CODE_WORDS.search(facts.text))
+    checks: set[str] | None = None
+    if has_data:
+        if generic:
+            wanted = set().union(*DATA_CHECKS.values())
+        else:
+            wanted = (
+                set().union(*(DATA_CHECKS[f] for f in families & DATA_FAMILIES))
+                if families & DATA_FAMILIES
+                else set()
+            )
+        if not wanted and _DATA_WORDS.search(facts.text):
+            wanted = DATA_CHECKS["IMB"]
+        checks = wanted or None
+    return ContextNeeds(lint=lint, data_checks=checks, families=families)
+
+
+def _data_balance(report: DataReport, label: str) -> Balance | None:
+    counts = report.class_counts or {}
+    if len(counts) < 2 or (report.summary.task not in (None, "classification")):
+        return None
+    total = sum(counts.values())
+    if total <= 0:
+        return None
+    minority_class, minority = min(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    share = minority / total
+    parts = ", ".join(f"{k}: {v:,}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
+    where = f" in {label}" if label else ""
+    return Balance(
+        minority_share=share,
+        text=f"class counts{where}: {parts} (minority '{minority_class}' = {share * 100:.2f}%)",
+        source="data",
+    )
+
+
+def _with_context(facts: Facts, context: RouteContext | None) -> Facts:
+    if context is None or context.data is None:
+        return facts
+    balance = _data_balance(context.data, context.data_label)
+    if balance is None:
+        return facts
+    return replace(facts, balance=balance)
+
+
+def _context_findings(
+    context: RouteContext | None, families: set[str], generic: bool
+) -> list[Finding]:
+    if context is None:
+        return []
+    found: list[Finding] = []
+    if context.lint is not None:
+        found += [
+            f for f in context.lint.findings if generic or f.rule.rstrip("0123456789") in families
+        ]
+    if context.data is not None:
+        found += [
+            f for f in context.data.findings if generic or f.rule.rstrip("0123456789") in families
+        ]
+    return found
+
+
+def _code_evidence(finding: Finding) -> Evidence:
+    loc = finding.location
+    where = ""
+    if loc is not None:
+        if loc.cell is not None:
+            where = f"{loc.path} cell {loc.cell}" + (f", line {loc.line}" if loc.line else "")
+        else:
+            where = loc.path + (f":{loc.line}" if loc.line else "")
+    text = f"{where}: {finding.message}" if where else finding.message
+    return Evidence(kind="code", text=text, location=loc)
+
+
+def route(
+    question: str,
+    context: RouteContext | None = None,
+    *,
+    catalog: Catalog | None = None,
+    with_related: bool = True,
+) -> RouteResult:
+    """Route one question: facts -> rule predicates (+ context findings) -> related items."""
+    catalog = catalog or default_catalog()
+    facts = _with_context(extract(question), context)
+    hits = evaluate(facts, set(catalog.rules))
+    families, generic = topics(facts, set(hits))
+
+    findings: dict[str, Finding] = {}
+    for rule_id, hit in hits.items():
+        findings[rule_id] = Finding(
+            rule=rule_id,
+            detector="question",
+            message=hit.message,
+            severity=hit.severity,
+            evidence=hit.evidence,
+            data=hit.data,
+        )
+    for item in _context_findings(context, families, generic):
+        if item.rule not in catalog.rules:
+            continue
+        evidence = (
+            [_code_evidence(item)]
+            if item.detector == "code"
+            else (item.evidence or [Evidence(kind="data", text=item.message, data=item.data)])
+        )
+        existing = findings.get(item.rule)
+        if existing is None:
+            findings[item.rule] = item.model_copy(update={"evidence": evidence})
+        else:
+            merged_data: dict[str, Any] = {
+                **existing.data,
+                **({} if item.detector == "code" else item.data),
+            }
+            findings[item.rule] = existing.model_copy(
+                update={"evidence": existing.evidence + evidence, "data": merged_data}
+            )
+    ordered = sorted(
+        findings.values(),
+        key=lambda f: (SEVERITY_ORDER[f.severity or catalog.rules[f.rule].severity], f.rule),
+    )
+    related: list[Related] = []
+    if with_related:
+        from coach.router.related import load_index
+
+        index = load_index(catalog)
+        if index is not None:
+            related = index.top(facts.text, exclude={f.rule for f in ordered})
+    return RouteResult(
+        question=question,
+        route="rules" if ordered else "draft",
+        facts=facts,
+        findings=ordered,
+        related=related,
+        families=sorted(families),
+    )
