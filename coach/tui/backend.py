@@ -271,7 +271,10 @@ class Backend:
 
         session = self.ensure_session(store)
         # The command is the "question" these suggestions answer, so the log can show it.
-        command = {"lint": f"/lint {self.repo}", "data": f"/data {self.data} --target {self.target}"}
+        command = {
+            "lint": f"/lint {self.repo}",
+            "data": f"/data {self.data} --target {self.target}",
+        }
         question = store.add_question(session.id, command.get(kind, f"/{kind}"), kind)
         existing = {
             _finding_key(s.rule, s.body, s.evidence): s
