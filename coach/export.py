@@ -10,9 +10,8 @@ import io
 import json
 from collections.abc import Iterable
 
+from coach.models import DRAFT_LABEL
 from coach.store import SuggestionView
-
-DRAFT_LABEL = "DRAFT — brainstorm, not verified"
 
 CSV_COLUMNS = [
     "id",

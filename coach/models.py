@@ -21,6 +21,9 @@ Source = Literal["rule", "llm"]
 Status = Literal["pending", "accepted", "rejected", "edited", "failed"]
 EvidenceKind = Literal["question", "code", "data", "lint", "baseline", "note"]
 
+# The one label every surface (CLI, app, exports) puts on LLM output.
+DRAFT_LABEL = "DRAFT — brainstorm, not verified"
+
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 RULE_ID_PATTERN = r"^[A-Z]{2,8}[0-9]{3}$"

@@ -77,8 +77,13 @@ def run_ask(args: argparse.Namespace) -> int:
     printed = {"rules": False, "draft": False}
 
     def on_rules(result: Any) -> None:
+        # Called only when a brainstorm follows: the first call may spend seconds importing
+        # litellm, so say what is happening instead of sitting silent.
         print(render_text(result, explain=args.explain, final=False), flush=True)
         printed["rules"] = True
+        from coach.llm.config import load_settings
+
+        print(f"(asking {load_settings().model} for a brainstorm…)", file=sys.stderr, flush=True)
 
     def on_token(piece: str) -> None:
         if not printed["draft"]:
@@ -118,14 +123,21 @@ def run_ask(args: argparse.Namespace) -> int:
             payload["facts"] = result.facts.to_dict()
         print(dump_json(payload))
     elif printed["rules"]:
+        from coach.llm.draft import describe_draft
+
         if printed["draft"]:
             print()
+        for draft in (s for s in result.suggestions if s.source == "llm"):
+            print(f"\n{describe_draft(draft)} · id {draft.id}")
         print(render_tail(result))
     else:
         print(render_text(result, explain=args.explain))
     if args.record:
         record(args, result)
-    return 0
+    # A brainstorm that was asked for and failed is an error for scripts; the rules still stand
+    # and the question, the rule answers and the failed draft are all in the log.
+    failed = any(s.source == "llm" and s.status == "failed" for s in result.suggestions)
+    return 1 if failed else 0
 
 
 # --- text rendering ---------------------------------------------------------------------------

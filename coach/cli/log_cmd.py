@@ -156,7 +156,7 @@ def run_show(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(dump_json(view.model_dump(mode="json")))
         return 0
-    from coach.export import DRAFT_LABEL
+    from coach.models import DRAFT_LABEL
 
     print(f"{DRAFT_LABEL}\n" if view.draft else "", end="")
     print(f"{_label(view)} · {view.severity or '-'} · {view.title}")

@@ -24,10 +24,9 @@ from coach.llm.prompt import (
     preview,
 )
 from coach.llm.tokens import count_text, model_info
-from coach.models import Evidence, Suggestion
+from coach.models import DRAFT_LABEL, Evidence, Suggestion
 
-DRAFT_LABEL = "DRAFT"
-DRAFT_BANNER = "DRAFT — LLM brainstorm for human review, not a rule answer"
+DRAFT_BANNER = f"{DRAFT_LABEL} (an LLM brainstorm for human review, not a rule answer)"
 PARTIAL_MARK = "[partial — {reason}]"
 TITLE_CHARS = 72
 

@@ -8,12 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_openai_server import FakeOpenAIServer
+from fake_openai_server import TEST_KEY, FakeOpenAIServer
 
 from coach.llm.config import LLMSettings
 from coach.store import Store
-
-TEST_KEY = "sk-test-Zq8vN3kLm5Rt7Yw2Xc4Bv6Np"
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 MODES = ("ok", "401", "429", "500", "context", "slow", "malformed", "cut", "hang_stream")
+# The API key the tests configure; asserted never to reach the log or the wire unredacted.
+TEST_KEY = "sk-test-Zq8vN3kLm5Rt7Yw2Xc4Bv6Np"
+
 DEFAULT_REPLY = (
     "- Tenure buckets: customers in their first 90 days churn differently.\n"
     "- Support-ticket rate over the last 30 days.\n"

@@ -15,8 +15,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from conftest import TEST_KEY
-from fake_openai_server import DEFAULT_REPLY
+from fake_openai_server import DEFAULT_REPLY, TEST_KEY
 
 from coach.llm.draft import DRAFT_BANNER
 from coach.store import Store
@@ -86,7 +85,8 @@ def test_coach_ask_streams_a_draft_labelled_answer_and_logs_it(fake_server, tmp_
     assert proc.returncode == 0, stderr
     *noise, report = stderr.strip().splitlines()
     assert json.loads(report) == {"network_attempts": []}, "only the loopback server was contacted"
-    assert noise == [], "litellm's banner and debug output are suppressed"
+    # Only Coach's own status line: litellm's banner and debug output are suppressed.
+    assert noise == ["(asking openai/test-model for a brainstorm…)"]
     lines = [text for _, text in arrivals]
 
     banner = lines.index(DRAFT_BANNER)
@@ -113,6 +113,8 @@ def test_coach_ask_with_a_failing_provider_says_why_and_keeps_the_question(
     result = run_coach("ask", QUESTION, env=_env(fake_server, db))
     assert "API key was rejected (HTTP 401)" in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+    assert result.returncode == 1  # the requested brainstorm failed: scripts can tell
+    assert "DRAFT — brainstorm, not verified (failed)" in result.stdout
     assert len(fake_server.requests) == 1
     with Store.open(db) as store:
         (draft,) = store.list_suggestions(source="llm")

@@ -10,8 +10,7 @@ import threading
 import time
 
 import pytest
-from conftest import TEST_KEY
-from fake_openai_server import DEFAULT_REPLY
+from fake_openai_server import DEFAULT_REPLY, TEST_KEY
 
 from coach.llm.config import LLMSettings
 from coach.llm.draft import draft_for
@@ -344,13 +343,13 @@ def test_describe_draft_shows_label_tokens_cost_and_template(
 
     draft = _draft(store, question, llm_settings())
     line = describe_draft(draft)
-    assert line.startswith("DRAFT · openai/test-model · ")
+    assert line.startswith("DRAFT — brainstorm, not verified · openai/test-model · ")
     assert f"{draft.prompt_tokens} prompt + {draft.completion_tokens} completion tokens" in line
     assert line.endswith(load_template().label) and "$" not in line  # no price for a local server
     priced = draft.model_copy(update={"cost": 0.00025, "status": "failed"})
-    assert describe_draft(priced).startswith("DRAFT (failed)") and "$0.00025" in describe_draft(
-        priced
-    )
+    assert describe_draft(priced).startswith(
+        "DRAFT — brainstorm, not verified (failed)"
+    ) and "$0.00025" in describe_draft(priced)
 
 
 def test_a_failing_display_callback_is_logged_and_re_raised_not_blamed_on_the_model(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TEST_KEY
+from fake_openai_server import TEST_KEY
 
 from coach.llm.draft import draft_for
 from coach.llm.prompt import DraftContext, Turn

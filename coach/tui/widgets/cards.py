@@ -17,9 +17,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from coach.models import Rule, Suggestion
+from coach.models import DRAFT_LABEL, Rule, Suggestion
 
-DRAFT_LABEL = "DRAFT — brainstorm, not verified"
 SEVERITY_STYLE = {"error": "$error", "warning": "$warning", "info": "$primary"}
 STATUS_STYLE = {
     "pending": "$text-muted",
