@@ -7,28 +7,17 @@ import json
 from coach.catalog import default_catalog
 from coach.cli.main import main
 
-FIXED = {
-    "LEAK001": "preprocessing-before-split",
-    "LEAK002": "train-test-overlap",
-    "LEAK003": "test-set-reuse",
-    "LEAK004": "target-leakage",
-    "LEAK005": "temporal-leakage",
-    "LEAK006": "group-leakage",
-    "BASE001": "no-baseline",
-    "BASE002": "complex-first",
-    "BASE003": "not-beating-baseline",
-    "IMB001": "accuracy-on-imbalanced",
-    "IMB002": "unstratified-split",
-    "IMB003": "imbalanced-classes",
-}
 
-
-def test_rules_json_lists_the_fixed_ids(capsys) -> None:
+def test_rules_json_lists_the_whole_catalog(capsys) -> None:
+    # The fixed ids and names themselves are pinned by tests/test_catalog.py; here: the command
+    # shows every rule of the catalog, with the fields tools rely on.
     assert main(["rules", "--format", "json"]) == 0
-    rules = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
-    for rule_id, name in FIXED.items():
-        assert rules[rule_id]["name"] == name
-        assert {"id", "name", "family", "severity", "title"} <= set(rules[rule_id])
+    rules = json.loads(capsys.readouterr().out)
+    catalog = default_catalog()
+    assert [r["id"] for r in rules] == sorted(catalog.rules)
+    for row in rules:
+        assert {"id", "name", "family", "severity", "title"} <= set(row)
+        assert row["name"] == catalog.rules[row["id"]].name
 
 
 def test_rules_family_filter(capsys) -> None:
