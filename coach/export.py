@@ -25,6 +25,7 @@ CSV_COLUMNS = [
     "status",
     "title",
     "body",
+    "edited_body",
     "evidence",
     "model",
     "prompt_tokens",
@@ -40,6 +41,7 @@ def _record(view: SuggestionView) -> dict[str, object]:
     data["question"] = view.question_text
     data["label"] = DRAFT_LABEL if view.draft else "rule"
     data["reviews"] = [r.model_dump(mode="json") for r in view.reviews]
+    data["edited_body"] = view.edited_body
     return data
 
 
@@ -84,6 +86,11 @@ def suggestion_markdown(view: SuggestionView) -> str:
         if view.draft:
             body = "\n".join(f"> {line}" if line else ">" for line in body.splitlines())
         lines.append(body)
+        lines.append("")
+    if view.edited_body is not None:
+        lines.append("**Edited by the reviewer:**")
+        lines.append("")
+        lines.append(view.edited_body.strip())
         lines.append("")
     if view.error:
         lines.append(f"**Failed:** {view.error}")

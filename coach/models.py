@@ -138,6 +138,9 @@ class Review(BaseModel):
     status: Status
     note: str | None = None
     reviewer: str | None = None
+    # With status "edited": the reviewer's corrected text. The original body is never changed,
+    # so what Coach said and what the person made of it both stay on record.
+    edited_body: str | None = None
     created: datetime = Field(default_factory=utcnow)
 
 

@@ -88,6 +88,12 @@ class SuggestionView(Suggestion):
     question_text: str | None = None
     reviews: list[Review] = Field(default_factory=list)
 
+    @property
+    def edited_body(self) -> str | None:
+        """The latest text a reviewer edited this suggestion into, if any."""
+        edits = [r.edited_body for r in self.reviews if r.edited_body is not None]
+        return edits[-1] if edits else None
+
 
 def default_db_path() -> Path:
     """$COACH_DB, else `coach.db` in the per-user data directory."""
@@ -168,7 +174,15 @@ def _m2_indexes_and_search(db: sqlite_utils.Database) -> None:
     db["suggestions"].enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_initial, _m2_indexes_and_search]
+def _m3_edited_text(db: sqlite_utils.Database) -> None:
+    db["reviews"].add_column("edited_body", str)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _m1_initial,
+    _m2_indexes_and_search,
+    _m3_edited_text,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -421,15 +435,19 @@ class Store:
         status: Status,
         note: str | None = None,
         reviewer: str | None = None,
+        edited_body: str | None = None,
     ) -> Review:
         """Append a review and set the suggestion's current status. History is kept."""
         if status not in ("accepted", "rejected", "edited", "pending"):
             raise StoreError(f"a review cannot set status '{status}'")
+        if (status == "edited") != (edited_body is not None):
+            raise StoreError("status 'edited' goes with the edited text, and only with it")
         review = Review(
             suggestion_id=suggestion_id,
             status=status,
             note=note,
             reviewer=reviewer or _default_reviewer(),
+            edited_body=edited_body,
         )
         with self._write():
             row = self.db.execute(

@@ -149,3 +149,35 @@ def test_command_findings_are_listed_with_the_command_that_produced_them(capsys,
     rows = json.loads(out)
     assert rows and {r["rule"] for r in rows} == {"IMB003"}
     assert all(r["question_text"] == f"coach check-data {data} --target is_fraud" for r in rows)
+
+
+def test_edit_keeps_the_original_and_records_the_correction(
+    capsys, db_path, filled_log, tmp_path
+) -> None:
+    short = filled_log["draft"][:8]
+    code, out, _ = _run(
+        capsys,
+        db_path,
+        "log",
+        "edit",
+        short,
+        "--text",
+        "Velocity per card; merchant risk.",
+        "--note",
+        "trimmed",
+    )
+    assert code == 0 and "edited" in out
+    code, out, _ = _run(capsys, db_path, "log", "show", short)
+    assert "status edited" in out
+    assert "Velocity of transactions per card; merchant risk scores." in out  # the original
+    assert "Edited by the reviewer:\nVelocity per card; merchant risk." in out
+    _, out, _ = _run(capsys, db_path, "log", "export", "--format", "jsonl")
+    record = next(
+        json.loads(line)
+        for line in out.splitlines()
+        if json.loads(line)["id"] == filled_log["draft"]
+    )
+    assert record["edited_body"] == "Velocity per card; merchant risk."
+    assert record["body"] == "Velocity of transactions per card; merchant risk scores."
+    code, _, err = _run(capsys, db_path, "log", "edit", short, "--text", "   ")
+    assert code == 2 and "empty" in err

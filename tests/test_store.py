@@ -155,6 +155,30 @@ def test_old_database_is_migrated_and_keeps_data(db_path: Path) -> None:
         assert [v.rule for v in store.search("imbalanced")] == ["IMB003"]
 
 
+def test_reviews_from_before_edits_existed_survive_the_upgrade(db_path: Path) -> None:
+    with Store.open(db_path, migrate_to=2) as old:
+        session = old.create_session()
+        question = old.add_question(session.id, "q")
+        suggestion = old.add_suggestion(_rule_suggestion(session.id, question.id))
+        old.db["reviews"].insert(
+            {
+                "id": "r1",
+                "suggestion_id": suggestion.id,
+                "status": "accepted",
+                "note": "ok",
+                "reviewer": "ana",
+                "created": "2026-01-01T00:00:00+00:00",
+            }
+        )
+    with Store.open(db_path) as store:
+        store.review(suggestion.id, "edited", edited_body="Scale after the split.")
+        view = store.get_suggestion(suggestion.id)
+    assert [(r.status, r.note) for r in view.reviews] == [("accepted", "ok"), ("edited", None)]
+    assert view.edited_body == "Scale after the split." and view.body.startswith("Fit the scaler")
+    with pytest.raises(StoreError, match="edited"):
+        Store.open(db_path).review(suggestion.id, "edited")
+
+
 def test_non_sqlite_file_is_refused_and_untouched(db_path: Path) -> None:
     db_path.write_text("these are my notes, not a database\n")
     before = db_path.read_bytes()

@@ -44,6 +44,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         review.add_argument("--note", help="why (kept in the review history)")
         review.set_defaults(func=run_review, status=status)
 
+    edit = sub.add_parser(
+        "edit", help="record your corrected version of a suggestion (status: edited)"
+    )
+    edit.add_argument("id", help="suggestion id (a unique prefix is enough)")
+    source = edit.add_mutually_exclusive_group(required=True)
+    source.add_argument("--text", help="the corrected text")
+    source.add_argument(
+        "--file", metavar="FILE", help="read the corrected text from FILE ('-': stdin)"
+    )
+    edit.add_argument("--note", help="why (kept in the review history)")
+    edit.set_defaults(func=run_edit)
+
     note = sub.add_parser("note", help="add a note to a suggestion without changing its status")
     note.add_argument("id", help="suggestion id (a unique prefix is enough)")
     note.add_argument("note", help="the note")
@@ -171,6 +183,9 @@ def run_show(args: argparse.Namespace) -> int:
     if view.body:
         print()
         print(view.body)
+    if view.edited_body is not None:
+        print("\nEdited by the reviewer:")
+        print(view.edited_body)
     if view.error:
         print(f"\nFailed: {view.error}")
     if view.model:
@@ -197,6 +212,28 @@ def run_review(args: argparse.Namespace) -> int:
         except StoreError as exc:
             raise CommandError(str(exc), exit_code=1) from exc
     print(f"{full_id[:SHORT_ID]} {args.status}.")
+    return 0
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    from coach.store import StoreError
+
+    if args.file:
+        try:
+            text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(f"cannot read {args.file}: {exc}") from exc
+    else:
+        text = args.text
+    if not text.strip():
+        raise CommandError("the edited text is empty; nothing was recorded")
+    with open_store(args) as store:
+        full_id = _resolve(store, args.id)
+        try:
+            store.review(full_id, "edited", note=args.note, edited_body=text)
+        except StoreError as exc:
+            raise CommandError(str(exc), exit_code=1) from exc
+    print(f"{full_id[:SHORT_ID]} edited (the original text is kept in the log).")
     return 0
 
 
