@@ -90,6 +90,7 @@ class Data:
         "cols",
         "datetime",
         "file_role",
+        "grouped",
         "line",
         "loc",
         "mask",
@@ -133,6 +134,7 @@ class Data:
         self.parent: Data | None = None
         self.subset = False  # some rows only (a filter, slice or sample of its roots)
         self.window = False  # a rolling/expanding window: its reductions are per row
+        self.grouped = False  # `df.groupby(key)` (or a column of it): reductions are per group
 
     def copy(self, **changes: Any) -> Data:
         clone = Data.__new__(Data)
@@ -141,6 +143,7 @@ class Data:
         clone.mask = False
         clone.loc = False
         clone.window = False
+        clone.grouped = False
         for key, value in changes.items():
             setattr(clone, key, value)
         return clone
@@ -690,7 +693,9 @@ class Interpreter:
             return value.copy(name=name, sub=False, parent=None)
         if value.name == name and not value.sub:
             return value
-        out = value.copy(name=name, sub=False, parent=None, mask=value.mask)
+        out = value.copy(
+            name=name, sub=False, parent=None, mask=value.mask, grouped=value.grouped
+        )
         if value.cols is not None and value.line != line and value.name:
             # `X = df`: the features are defined here (what LEAK004 points at)
             c = value.cols
@@ -721,6 +726,14 @@ class Interpreter:
         else:
             names = _const_strs(self.expr(target.slice))
             col = names[0] if names and len(names) == 1 else None
+        if isinstance(base, ast.Subscript) and isinstance(base.value, ast.Name):
+            # chained: `df["Age"].iloc[i] = med`, `df["Age"][i] = med` — a column of the frame
+            names = _const_strs(self.expr(base.slice))
+            if not names or len(names) != 1:
+                return
+            base, col = base.value, names[0]
+        elif isinstance(base, ast.Attribute) and isinstance(base.value, ast.Name):
+            base, col = base.value, base.attr  # `df.Age.iloc[i] = med`
         if not isinstance(base, ast.Name):
             return
         frame = self.lookup(base.id)
@@ -795,7 +808,14 @@ class Interpreter:
                 )
             return None
         if kind is ast.Tuple or kind is ast.List or kind is ast.Set:
-            return Tup([self.expr(e) for e in node.elts])  # type: ignore[attr-defined]
+            items: list[Any] = []
+            for e in node.elts:  # type: ignore[attr-defined]
+                value = self.expr(e)
+                if type(e) is ast.Starred and isinstance(value, Tup):
+                    items.extend(value.items)  # `[df, *[minority] * 3]`
+                else:
+                    items.append(value)
+            return Tup(items)
         if kind is ast.Dict:
             return Tup([self.expr(v) for v in node.values])  # type: ignore[attr-defined]
         if kind is ast.UnaryOp:
@@ -853,6 +873,11 @@ class Interpreter:
             return d.copy(line=line, scaled=scaled)
         if isinstance(left, Tup) and isinstance(right, Tup) and isinstance(op, ast.Add):
             return Tup(left.items + right.items)
+        if isinstance(op, ast.Mult) and (isinstance(left, Tup) or isinstance(right, Tup)):
+            # `[minority] * 3`: the same items repeated (two copies are enough to know it)
+            t, n = (left, right) if isinstance(left, Tup) else (right, left)
+            if isinstance(n, Const) and type(n.value) is int and n.value > 0 and len(t.items) < 8:
+                return Tup(t.items * min(n.value, 2))
         return None
 
     def attribute(self, node: ast.Attribute) -> Any:
@@ -892,6 +917,7 @@ class Interpreter:
             target=target,
             cols=new_cols,
             line=line,
+            grouped=d.grouped,
             datetime=datetime or (len(cols) == 1 and apis.is_time_word(cols[0]) and d.time),
         )
 
@@ -1146,7 +1172,8 @@ class Interpreter:
             return datas[0].copy(line=line)
         if name in apis.CONCAT_FUNCTIONS:
             items: list[Data] = []
-            for a in args:
+            pieces = [*args, *(kwargs[k] for k in _CONCAT_KEYWORDS if k in kwargs)]
+            for a in pieces:
                 if isinstance(a, Data):
                     items.append(a)
                 elif isinstance(a, Tup):
@@ -1174,6 +1201,15 @@ class Interpreter:
                 return first
             if name in ("sorted", "list") and isinstance(first, Tup) and first.scores:
                 self.choose_by_scores(first, line)
+            if name == "zip" and len(args) > 1:
+                # zip(names, models): rows of (name, model) — what a `for a, b in` loop unpacks
+                cols = [a.items if isinstance(a, Tup) else [] for a in args]
+                rows = max(len(c) for c in cols)
+                if not rows:
+                    return None
+                return Tup([Tup([c[i] if i < len(c) else None for c in cols]) for i in range(rows)])
+            if name == "enumerate" and isinstance(first, Tup):
+                return Tup([Tup([Const(i), item]) for i, item in enumerate(first.items)])
             return first if isinstance(first, Tup) else None
         if name in ("max", "min", "argmax", "argmin", "nanargmax") and args:
             first = args[0]
@@ -1343,7 +1379,7 @@ class Interpreter:
         for a in [*args, *kwargs.values()]:
             if isinstance(a, Tup):
                 extra.extend(i for i in a.items if isinstance(i, Data))
-        if method in apis.NON_DATA_METHODS:
+        if method in apis.NON_DATA_METHODS and not (method == "sum" and d.grouped):
             return None
         if method == "drop":
             cols = None
@@ -1385,7 +1421,6 @@ class Interpreter:
             "filter",
             "reindex",
             "pivot",
-            "pivot_table",
             "melt",
             "stack",
             "unstack",
@@ -1411,11 +1446,21 @@ class Interpreter:
             window = method in ("rolling", "expanding", "ewm", "resample")
             return d.copy(line=line, time=True, stat=False, window=window)
         if method in ("groupby",):
-            return d.copy(line=line, cols=None)
-        if method in ("agg", "aggregate", "transform") and args:
+            return d.copy(line=line, cols=None, grouped=True)
+        if method in ("agg", "aggregate", "transform", "apply") and node.args:
+            if isinstance(node.args[0], ast.Lambda):
+                return self.apply_lambda(d, node.args[0], kwargs, line)
             names = _const_strs(args[0]) or []
-            if any(n in apis.STAT_METHODS for n in names):
-                return self.statistic(d, names[0], kwargs, line)
+            stat = next((n for n in names if n in _AGG_STATS), None)
+            if stat is not None and method != "apply":
+                return self.statistic(d, stat, kwargs, line)
+        if method == "sum" and d.grouped:
+            return self.statistic(d, "sum", kwargs, line)  # `g.sum() / g.count()`: a mean
+        if method == "pivot_table":
+            agg = _const_strs(kwargs.get("aggfunc")) or []
+            if "values" in kwargs and any(n in _AGG_STATS for n in agg):
+                return self.statistic(d, f"pivot_table({agg[0]})", kwargs, line)
+            return d.copy(line=line, cols=None, target=None)
         if method == "split" and not extra:
             return None
         out = d.copy(line=line)
@@ -1438,6 +1483,30 @@ class Interpreter:
             self.inplace_column(recv_node, out, line)
             return None
         return out
+
+    def apply_lambda(self, d: Data, fn: ast.Lambda, kwargs: dict[str, Any], line: int) -> Any:
+        """`g["a"].transform(lambda x: x.fillna(x.median()))`, `.apply(lambda s: s.mean())`:
+        the statistics the lambda computes on its argument (a group or column) are learned from
+        every row. Row-wise (`axis=1`) lambdas see one row at a time: nothing is learned."""
+        axis = kwargs.get("axis")
+        params = fn.args.args
+        if (isinstance(axis, Const) and axis.value in (1, "columns")) or len(params) != 1:
+            return d.copy(line=line)
+        self.scopes.append({params[0].arg: d.copy(name=d.name, grouped=False)})
+        try:
+            result = self.expr(fn.body)
+        finally:
+            self.scopes.pop()
+        if not isinstance(result, Data) or not (result.taints - d.taints):
+            return d.copy(line=line)
+        return d.copy(
+            line=line,
+            taints=d.taints | result.taints,
+            stat=result.stat,
+            ystat=result.ystat,
+            cols=None if result.stat else d.cols,
+            target=None if result.stat else d.target,
+        )
 
     def inplace_column(self, recv_node: ast.expr, out: Data, line: int) -> None:
         """`df['c'].fillna(v, inplace=True)` / `df.c.fillna(...)`: the frame gets the taints."""
@@ -1482,6 +1551,7 @@ class Interpreter:
             "partial_fit",
             "fit_predict",
             "train",
+            "fit_generator",
         ):
             if est.cat == "splitter":
                 return None
@@ -1539,6 +1609,7 @@ class Interpreter:
             "decision_function",
             "predict_log_proba",
             "predict_classes",
+            "predict_generator",
         ):
             if x is None:
                 return None
@@ -1547,7 +1618,7 @@ class Interpreter:
             ev = EvalEv(line, "score", "score", self.seq())
             ev.model, ev.fit, ev.x, ev.y_true = est, est.last_fit, x, y
             return self.record_eval(ev)
-        if method == "evaluate":
+        if method in ("evaluate", "evaluate_generator"):
             ev = EvalEv(line, "evaluate", "evaluate", self.seq())
             ev.model, ev.fit, ev.x, ev.y_true = est, est.last_fit, x, y
             return self.record_eval(ev)
@@ -1751,6 +1822,13 @@ class Interpreter:
                 self.facts.score_choices.append((line, score))
                 break
 
+
+# `pd.concat(objs=[...])`, `np.concatenate(arrays=...)`, `np.vstack(tup=...)`, `torch.cat(tensors=)`
+_CONCAT_KEYWORDS = ("objs", "arrays", "tup", "tensors", "frames")
+
+# Reductions by group whose results are statistics of the rows (`agg(["sum", "count"])` is the
+# weight-of-evidence / target-mean encoding written by hand).
+_AGG_STATS = apis.STAT_METHODS | {"sum"}
 
 _BOOSTING_MODULES = frozenset({"lgb", "lightgbm", "xgb", "xgboost", "cb", "catboost"})
 

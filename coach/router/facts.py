@@ -195,6 +195,7 @@ _NEGATOR = re.compile(
     r"instead of|rather than|forgot to|forget to|forgetting to|failed to|skip|skipped|skipping|"
     r"refrain from|stopped|don't|dont|didnt|nothing|zero)\b"
 )
+_SCOPE_END = re.compile(r"\b(before|after|prior to|until|once|then)\b")
 _COMPARISON_VERB = re.compile(
     r"\b(beat|beats|outperform\w*|match\w*|exceed\w*|surpass\w*|improve\w*|equal\w*|"
     r"better|worse)\b"
@@ -242,6 +243,10 @@ def is_negated(text: str, start: int, sentence_start: int) -> bool:
     between = window[last.end() :]
     if _CLAUSE_BREAK.search(between) and not re.fullmatch(r"\s*(the|a|an|any)?\s*", between):
         return False
+    if _SCOPE_END.search(between):
+        return (
+            False  # "didn't dedupe before the random split": the dedupe is negated, not the split
+        )
     if _COMPARISON_VERB.search(between):
         return False  # "doesn't beat the logistic regression": the comparison is negated, not the model
     return len(between.split()) <= 3
@@ -300,7 +305,11 @@ class _Extractor:
     def signals(self) -> dict[str, list[Mention]]:
         out: dict[str, list[Mention]] = {}
         for name, pattern in self.p.signals.items():
-            hits = [self.mention(name, m) for m in pattern.finditer(self.text)]
+            hits = [
+                self.mention(name, m)
+                for m in pattern.finditer(self.text)
+                if not _cuts_number(self.text, m.end())
+            ]
             if hits:
                 out[name] = hits
         return out
@@ -311,6 +320,10 @@ class _Extractor:
         found = []
         for kind in ("split", "cv"):
             for m in self.p.words[kind].finditer(self.text):
+                if kind == "split" and _CLASS_SPLIT.search(
+                    self.text, max(0, m.start() - 20), m.start()
+                ):
+                    continue  # "labels are split 70/30" is a class balance, not a data split
                 found.append(self.mention(kind, m))
         found.sort(key=lambda x: x.start)
         # "train/test split" also matches "split": keep the outermost.
@@ -356,6 +369,12 @@ class _Extractor:
         full = _first_abs(self.p.words["full"], t, step.end, min(s1, step.end + 55)) or _first_abs(
             self.p.words["full"], t, max(s0, step.start - 50), step.start
         )
+        train_only = _TRAIN_ONLY.match(t, step.end, min(s1, step.end + 60))
+        if train_only and not full and not step.negated:
+            # "I fit the imputer on the training fold only": fitted after the split, on train rows
+            step.order = "after"
+            step.relation = self.norm.quote(step.start, train_only.end())
+            return
         # The nearest split on each side; the one tied to the step by a connective wins.
         left = [s for s in local_splits if s.start < step.start]
         right = [s for s in local_splits if s.start > step.start]
@@ -451,8 +470,20 @@ class _Extractor:
                 balance = Balance(minority_share=share, text=self._phrase(m))
             elif kind == "score":
                 score = self._score(m, value, metrics)
-                if score.assumed_metric and not (
-                    self._score_verb(m, require_metric=False) and self._about_a_model(m)
+                parallel = bool(scores) and bool(
+                    re.fullmatch(
+                        r"[^.;!?%]{0,40}\b(and|but|vs\.?|versus|while|whereas|yet)\b[^.;!?%]{0,10}",
+                        t[scores[-1].end : m.start()],
+                    )
+                )  # "100% on training data and 68% on the test set": the same kind of number
+                if parallel:
+                    score = replace(
+                        score, metric=scores[-1].metric, assumed_metric=scores[-1].assumed_metric
+                    )
+                if (
+                    score.assumed_metric
+                    and not parallel
+                    and not (self._score_verb(m, require_metric=False) and self._about_a_model(m))
                 ):
                     # a bare "(0.1%)", "95% of our sprint goals": no metric, no model scoring it
                     continue
@@ -466,6 +497,17 @@ class _Extractor:
             ]
             if near or self._score_verb(m):
                 scores.append(self._score(m, value, metrics))
+        no_skill = _NO_SKILL.search(t)
+        if no_skill is not None:
+            scores = [s for s in scores if not (no_skill.start(3) <= s.start < no_skill.end(3))]
+            if balance is None and any(s.metric == "accuracy" for s in scores):
+                # only needed for the accuracy arithmetic; alone it adds nothing to the answer
+                share = _to_float(no_skill.group(3))
+                if 0 < share < 0.5:
+                    balance = Balance(
+                        minority_share=share,
+                        text=self.norm.quote(no_skill.start(1), no_skill.end(3)),
+                    )
         if balance is None:
             balance = self._count_balance()
         return scores, balance
@@ -480,6 +522,14 @@ class _Extractor:
         if cut:
             end = m.end() + cut.start()
         start = max(s0, m.start() - 25)
+        while start > s0 and self.text[start - 1].isalnum():
+            start += 1  # never start mid-word ("curacy 0.71 ...")
+        joiner = re.match(r"\s*(and|but|so|with|while|whereas)\s+", self.text[start : m.start()])
+        if joiner:
+            start += joiner.end()
+        other = _last_match(re.compile(r"\d(?:[\d.,]*\d)?\s*%?"), self.text[start : m.start()])
+        if other is not None:
+            start += other.end()  # "0.71 on data with 4% fraud": the 0.71 is a score
         lead = re.search(
             r"(?:[,;]| and | but )(?!.*(?:[,;]| and | but ))", self.text[start : m.start()]
         )
@@ -493,8 +543,13 @@ class _Extractor:
         before = t[max(0, m.start() - 50) : m.start()]
         if re.match(r"\s*(/|:|-)\s*\d", after) or re.search(r"\d\s*(/|:)\s*$", before):
             return "other", value
+        if _MISSING_SHARE_AFTER.match(after):
+            return "other", value  # "8% of rows have an empty target": missing labels, not a class
         if get(_MAJORITY_AFTER).match(after):
             return "balance", round(1 - value, 6)
+        verb_share = _VERB_SHARE.match(after)
+        if verb_share and not _MODEL_TALK.search(t):
+            return "other", value  # "80% of ML projects fail": no model in sight, not a class
         if (
             get(_CLASS_AFTER).match(after)
             or get(_CLASS_BEFORE).search(before)
@@ -555,6 +610,16 @@ class _Extractor:
                 metric, assumed = "accuracy", True
         window = t[max(s0, m.start() - 45) : min(s1, m.end() + 35)]
         split: Literal["train", "test", "unknown"] = "unknown"
+        # The split word closest before the number, within its clause, names it: "training
+        # accuracy 100% but test 70%" — the 100% is training, the 70% test.
+        nearest = _last_match(_SPLIT_NAME, t[max(s0, m.start() - 45) : m.start()])
+        after = _SPLIT_AFTER_SCORE.match(t, m.end(), min(s1, m.end() + 30))
+        if nearest is not None and not _CLAUSE_CUT.search(
+            t[max(s0, m.start() - 45) + nearest.end() : m.start()]
+        ):
+            window = nearest.group(0)
+        elif after is not None:
+            window = after.group(1)  # "100% on training data", "0.71 on the test set"
         if re.search(
             r"\b(train|training)( set)?( accuracy| score| data| set|\b)", window
         ) and not re.search(
@@ -588,8 +653,8 @@ class _Extractor:
 
     def _count_balance(self) -> Balance | None:
         t = self.text
-        # "1 in 40", "one out of every 500"
-        for m in _ONE_IN.finditer(t):
+        # "1 in 40", "one out of every 500", "7 of every 1000"
+        for m in [*_ONE_IN.finditer(t), *_N_EVERY.finditer(t)]:
             s0, s1 = _sentence_of(self.spans, m.start())
             if get(_CLASSY).search(t):
                 n = _to_number(m.group(1))
@@ -659,6 +724,18 @@ class _Extractor:
                 and not re.match(r"\s*(folds?|splits?)", tail)
             ):
                 return Balance(minority_share=n / total_, text=self.norm.quote(m.start(), m.end()))
+        for m in _OUT_OF_REV.finditer(t):
+            total_, n = _to_number(m.group(1)), _to_number(m.group(2))
+            if (
+                n
+                and total_
+                and total_ > n
+                and get(_CLASSY).search(t[m.start() : m.end() + 40])
+                and not re.search(
+                    r"\b(folds?|splits?|features?|columns?)\b", t[m.start() : m.end()]
+                )
+            ):
+                return Balance(minority_share=n / total_, text=self.norm.quote(m.start(), m.end()))
         for m in _RATIO.finditer(t):
             s0, s1 = _sentence_of(self.spans, m.start())
             context = t[max(s0, m.start() - 40) : min(s1, m.end() + 40)]
@@ -667,7 +744,9 @@ class _Extractor:
                 r"fraud|distribution|target|dataset|data|problem)\b",
                 context,
             ) and not re.search(
-                r"\b(train|test|validation)\b|(?<!label )(?<!class )\bsplit", context
+                r"\b(train|test|validation)\b|(?<!label )(?<!class )(?<!labels )(?<!classes )(?<!labels are )"
+                r"(?<!classes are )\bsplit",
+                context,
             ):
                 a, b = _to_float(m.group(1)), _to_float(m.group(2))
                 if a + b > 0:
@@ -675,6 +754,51 @@ class _Extractor:
                         minority_share=min(a, b) / (a + b), text=self.norm.quote(m.start(), m.end())
                     )
         return None
+
+
+# "PR-AUC 0.93 (no-skill 0.03)": a PR curve's no-skill level is the positive class share.
+_NO_SKILL = re.compile(
+    r"\b(?:pr[- _]?auc|auprc|auc[- _]?pr|average[- _]precision)\b(?:[^.;!?]|\.(?=\d)){0,40}?\b"
+    r"(no[- ]skill|chance|random)( level| line| baseline| rate)?\s*(?:is |of |at |=|:)?\s*"
+    r"(0?\.\d+)"
+)
+_TRAIN_ONLY = re.compile(
+    r"(?:\s+\w+){0,2}?\s+(?:on|to|using) (?:the |each |every |only the )?(?:training|train|x_train)"
+    r"(?: fold| set| data| split| rows| part| portion| folds| sets)?(?: only)?\b"
+)
+# "1.2% of users upgrade": a share of a population doing something, a class share only when the
+# question is about a model predicting it.
+_VERB_SHARE = re.compile(
+    r"\s*of (the |my |our |all )?(\w+ ){0,2}?\w{3,}s\s+(upgrade|convert|churn|click|buy|default|"
+    r"fail|leave|cancel|respond|return|purchase|subscribe|renew|die|survive|quit|complain|apply|"
+    r"sign up)\w*\b"
+)
+_MODEL_TALK = re.compile(
+    r"\b(accuracy|accurate|model|classifier|predict\w*|f1|recall|precision|auc|labels?|class|"
+    r"classes|positives?|minority)\b"
+)
+_CLASS_SPLIT = re.compile(r"\b(labels?|classes|class|targets?)( are| is| were)?\s*$")
+_SPLIT_NAME = re.compile(
+    r"\b(train(ing)?|test(ing)?|validation|val|holdout|held[- ]out|cv|cross[- ]validation|unseen)\b"
+)
+_SPLIT_AFTER_SCORE = re.compile(
+    r"\s*(?:accuracy|f1|auc|score\w*)?\s*(?:on|in|for|at|from) (?:the |my |our )?"
+    r"(train(?:ing)?|test(?:ing)?|validation|val|holdout|held[- ]out|unseen)\b"
+)
+_CLAUSE_CUT = re.compile(r"[,;]|\b(but|while|whereas|and|vs\.?|versus)\b")
+
+
+def _cuts_number(text: str, end: int) -> bool:
+    """A match that ends inside a number ("recall 0" of "recall 0.05", "99" of "99.5")."""
+    return end > 0 and text[end - 1].isdigit() and bool(re.match(r"[.,]?\d", text[end : end + 2]))
+
+
+_MISSING_SHARE_AFTER = re.compile(
+    r"\s*(of (the |my |our |all )?(\w+ ){0,2}?(rows|samples|records|examples|entries|data|"
+    r"observations|instances|labels|targets)\s+)?(have|has|had|are|is|were|was|with|contain\w*|"
+    r"show)\s+(an? |no |missing |empty )?(\w+ )?(empty|missing|blank|null|nan|no|unknown|"
+    r"unlabell?ed|duplicated?|duplicates)\b"
+)
 
 
 def _first_abs(pattern: object, text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -752,6 +876,10 @@ _CLASSY = register(
     "classy",
     (
         r"\b(positives?|negatives?|fraud\w*|minority|churn\w*|defaults?|spam|anomal\w*|class|classes|"
+        r"defective|faulty|broken|tumou?rs?|chargebacks?|positive|malicious|toxic|cancer\w*|"
+        r"cancell?ed|rejected|returned|flagged|delayed|overdue|"
+        r"(were|was|are|got) (rejected|approved|flagged|returned|cancell?ed|denied|"
+        r"readmitted|admitted|infected|diagnosed|hired|accepted)|"
         r"labels?|cases?|events?|malignant|rare|clicks?|conversions?|buyers?|failures?|defects?|"
         r"sick|disease\w*|outliers?|attacks?|intrusions?|targets?|ones|1s|yes|bads?|goods?|fail|fails|"
         r"failed|churned|defaulted|die|died|clicked|bought|converts?|converted|purchases?|healthy|normal|"
@@ -765,13 +893,16 @@ _CLASS_AFTER = register(
         r"ones)\b|"
         r"\s*(of (the |my |our |all |all the )?(\w+ ){0,2}?(rows|samples|data|transactions|records|"
         r"examples|observations|labels|instances|patients|users|customers|cases|emails|claims|loans|"
-        r"images|events|people|accounts|dataset|population|visitors|sessions|applicants|targets?)\s+)?"
+        r"images|events|people|accounts|dataset|population|visitors|sessions|applicants|targets?|"
+        r"\w{3,}s)\s+)?"
         r"((are|is|were|was|being|belong to|have|has|had|labell?ed( as)?|marked( as)?|flagged( as)?|"
         r"show|positive|of which are)\s+)?((the |a |an )?(actual |true |real )?)(positives?\b|"
         r"positive (class|labels?|cases|examples|samples|rate)|fraud\w*|minority|churn\w*|defaults?\b|"
         r"default\w*|spam|anomal\w*|outliers?|rare|class (1|one|a|b)\b|the minority|minority class|"
         r"cases?\b|events?\b|clicks?|conversions?|malignant|sick|diseased|disease|buyers|attacks?|"
-        r"intrusions?|failures?|defects?|defective|ones\b|1s\b|yes\b|bads?\b|target\b|label 1|the "
+        r"intrusions?|failures?|defects?|defective|ones\b|1s\b|yes\b|bads?\b|target\b|label 1|"
+        r"(upgrade|convert|churn|click|buy|default|fail|leave|cancel|respond|return|purchase|"
+        r"subscribe|renew|die|survive|quit|complain|apply|sign up)\w*\b|the "
         r"positive|prevalence|imbalanced?)"
     ),
 )
@@ -779,12 +910,17 @@ _MAJORITY_AFTER = register(
     "majority_after",
     (
         r"\s*(of (the |my |our |all )?(\w+ ){0,2}?(rows|samples|data|transactions|records|examples|"
-        r"observations|labels|instances|patients|users|customers|cases|emails|loans)\s+)?((are|is|were|"
+        r"observations|labels|instances|patients|users|customers|cases|emails|loans|\w{3,}s)\s+)?"
+        r"((are|is|were|"
         r"was|belong to|belongs to|fall into|falls into|labell?ed( as)?)\s+)?(the )?(one class|the same "
         r"class|a single class|the majority|the largest class|the dominant class|negatives?\b|"
         r"negative (class|labels?|cases)|"
         r"non-?fraud\w*|legit\w*|genuine|normal|majority|class (0|zero)\b|zeros?\b|0s\b|no\b|benign|"
-        r"healthy|non-?churn\w*|non-?defaults?|ham\b|the majority|majority class|(0|zero)\b)"
+        r"healthy|non-?churn\w*|non-?defaults?|ham\b|the majority|majority class|(0|zero)\b|"
+        r"not (?!labell?ed|annotated|known|available|recorded)\w+\b|"
+        r"not (\w+ )?(spam|fraud\w*|churn\w*|default\w*|defective|positive|sick|malignant|"
+        r"anomal\w*|attacks?|clicked|converted|cancell?ed)\b|non-?\w+|(do|does|did|will|would) not "
+        r"\w+|never \w+)"
     ),
 )
 _CLASS_BEFORE = register(
@@ -801,7 +937,9 @@ _CLASS_BEFORE = register(
         r"about |around |roughly |~|less than |under |below )?$|\b(prevalence|base rate|positive rate|"
         r"event rate|fraud rate|churn rate|default rate|imbalance ratio|class ratio|incidence|"
         r"conversion rate|click[- ]through rate|ctr|hit rate)( is| of| at|:|=| around| about)?\s*"
-        r"(only |just |about |around |roughly |~|less than |under |below )?$"
+        r"(only |just |about |around |roughly |~|less than |under |below )?$|"
+        r"\b\w+ (makes? up|made up|accounts? for|accounted for|represents?|constitutes?|comprises?)"
+        r"\s+(only |just |about |around |roughly |~|less than |under |below )?$"
     ),
 )
 _SPLIT_AFTER = register(
@@ -824,6 +962,16 @@ _ONE_IN = re.compile(
     r"\b(1|one|a single|only one|just one)\s+(?:in|out of|of every|in every|per)\s+"
     r"(\d(?:[\d,]*\d)?(?:\.\d+)?k?|ten|twenty|fifty|a hundred|hundred|a thousand|thousand|"
     r"ten thousand|a million|million)\b"
+)
+_N_EVERY = re.compile(
+    r"(?<![\d.])(\d{1,6})\s+(?:\w+\s)?(?:out of every|of every|in every|per)\s+"
+    r"(\d(?:[\d,]*\d)?k?|hundred|thousand|a thousand|million)\b"
+)
+# "out of 12,000 scans only 60 show a tumour": the total first, then the count.
+_OUT_OF_REV = re.compile(
+    r"\b(?:out of|of|among|from)\s+(?:the\s|my\s|our\s|all\s)?(\d(?:[\d,]*\d)?(?:\.\d+)?\s?"
+    r"(?:k|m|million|thousand)?)\s+(?:\w+\s?){1,3},?\s+(?:only\s|just\s|about\s|around\s|"
+    r"roughly\s|~)?(\d(?:[\d,]*\d)?)\b(?!\s*%)(?!\.\d)"
 )
 _COUNT = re.compile(
     r"(?<![\d.])(\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:k|m|million|thousand)?)\s+(?:\w+\s)??"

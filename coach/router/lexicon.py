@@ -54,6 +54,7 @@ HEAVY_KINDS = {"deep network", "cnn", "rnn", "transformer", "bert", "llm", "ense
 METRICS = {
     "balanced_accuracy": r"balanced[- _]accuracy(_score)?",
     "accuracy": r"(?<!balanced )(?<!balanced_)(?<!balanced-)(?<!top-\d )accuracy(_score)?|"
+    r"(?<=% )accurate|(?<=\d )accurate|"
     r"accuracies|\bacc\b|(?<=% )accurate|(?<=\d )accurate",
     "f1": r"f1([- _]score|[- _]macro|[- _]micro|[- _]weighted)?|f-?(score|measure)|f[- ]beta|macro[- ]f1",
     "precision": r"(?<!average )precision(?![- ]recall)",
@@ -166,7 +167,8 @@ FULL_DATA = (
 )
 INSIDE = (
     r"\b(inside|within|in|into|as part of|as a step of) (a |the |my |each |every |an )?"
-    r"(sklearn |scikit-learn |imblearn )?(pipeline|fold|training fold|cv loop|cross[- ]validation( "
+    r"(sklearn |scikit-learn |imblearn |cv |cross[- ]validation |k-?fold )?(pipeline|fold|"
+    r"training fold|cv loop|cross[- ]validation( "
     r"loop)?|loop)s?\b|\bmake_pipeline\b|\bpipeline\(|\bpipelines? (with|containing|that (includes|"
     r"contains|has|wraps)|including|made of)\b|\b(on|in|for) each (training )?fold\b|"
     r"\b(fit|fitted|fitting|learned|computed|calculated|trained)( the \w+| it| them| only)? "
@@ -1336,6 +1338,189 @@ SIGNALS.update(
             r"\b(weights|initiali[sz]ation|dropout|forest|boosting|xgboost|neural|epochs?)\b|"
             r"\b(seed|random_state) (for|of|in) (the |my )?(model|classifier|network|estimator|"
             r"training)\b"
+        ),
+    }
+)
+
+# --- meaning-level extensions: problems described without the usual keywords ------------------
+# Each entry adds alternatives to an existing signal. They describe the *situation* (a column
+# only known after the outcome, several images per patient split by image, a centred window)
+# rather than the rule's vocabulary, so questions worded by other people still match.
+_OUTCOME = (
+    r"(churn\w*|default\w*|cancell?\w*|discharge\w*|readmi\w*|death|died|dies|fraud\w*|claims?|"
+    r"approv\w*|reject\w*|diagnos\w*|outcomes?|events?|purchases?|conver\w*|failures?|fail\w*|"
+    r"closures?|clos\w*|terminat\w*|refund\w*|chargebacks?|resolution|resolv\w*|"
+    r"happen\w*|occur\w*|the label|the target|leav\w*|left|quit)"
+)
+_EXTRA_SIGNALS: dict[str, str] = {
+    "target_in_features": (
+        # a column that only exists / is only filled once the outcome happened
+        r"\b(null|empty|missing|blank|nan|zero|0|filled|populated|set|recorded|known|available|"
+        r"non-?null|present)\b( \w+){0,2} (unless|until|only (if|when|after|once)|except (when|if)|"
+        rf"(if|when) and only (if|when)|after|once)\b[^.;!?]{{0,40}}\b{_OUTCOME}|"
+        rf"\b(filled|populated|set|recorded|known|non-?null|entered)( in| out)? (only )?(if|when)\b"
+        rf"[^.;!?]{{0,40}}\b{_OUTCOME}|"
+        # "follow-up visits after discharge", "payments after the default", "calls after cancelling"
+        r"\b(follow[- ]?ups?|follow[- ]?up visits?|visits|payments?|calls|contacts|tickets|"
+        r"collections?|recover\w*|refunds?|notes?|actions?|treatments?|events?)\b( \w+){0,2} "
+        rf"(after|following|post)[- ](the )?(\w+ )?{_OUTCOME}|"
+        # fields named after the outcome: cancellation_date, days_past_due, chargeback_flag
+        r"\b(cancell?ation|termination|churn|closure|closing|close|default|death|"
+        r"chargeback|refund|collection|write[_ -]?off|settlement|recovery|resolution|"
+        r"readmission|autopsy|post[_-]?mortem)[_ ](date|time|timestamp|flag|reason|amount|status|code|"
+        r"at|notes?|type|results?)\b|"
+        r"['\"`]\w*(final|outcome|result|treatment|diagnos\w*|resolution|after|post|actual)\w*['\"`]"
+        r"[^.;!?]{0,40}\b(to )?(predict|forecast|classify|estimate)\w*\b|"
+        r"\b(days|months|weeks)[_ ]past[_ ]due\b|\bdpd\b|\b(past[_ ]due|overdue|delinquen\w*|"
+        r"arrears)[_ ](days|amount|flag|status|count)\b"
+    ),
+    "entity_repeated": (
+        # several items per entity, split at item level
+        r"\b(several|multiple|many|\d+|a few|lots of|some) (\w+ ){0,2}(images|photos|pictures|"
+        r"slices|scans|x-rays|xrays|visits|records|rows|sessions|readings|measurements|samples|"
+        r"recordings|notes|transactions|clips|frames|examples|reviews|orders|encounters|admissions|"
+        rf"sentences|utterances)\b( \w+){{0,2}} (per|from (the same|each|every|one)|for (each|every|one)|"
+        rf"of (each|every|the same)|belong\w* to (the same|one|each)) {ENTITY}\b"
+        rf"(?=[^.;!?]{{0,120}}\b(random\w*|shuffl\w*|train_test_split|split (\w+ ){{0,3}}(by|at the) "
+        rf"(image|slice|scan|row|record|visit|reading|sample|session|frame)))|"
+        rf"\b(images|slices|scans|visits|records|readings|sessions|samples|frames) (from|of) "
+        rf"(the same|one) {ENTITY}\b[^.;!?]{{0,60}}\b(both|train\w* and (test|val\w*))\b|"
+        # "split at random by reading / at image level / row-level split" with entities present
+        rf"\b{ENTITY}s?\b[^.;!?]{{0,80}}\b(split|shuffl\w*|divid\w*)\w*( \w+){{0,3}} (at random |"
+        r"randomly )?(by|per|at( the)?) (image|slice|scan|row|record|visit|reading|sample|session|"
+        r"frame|measurement)s?( level)?\b|"
+        rf"\b{ENTITY}s?\b[^.;!?]{{0,80}}\b(random|row|image|slice|record)[- ]level split|"
+        rf"\b(same |many |some |several |the )?{ENTITY}( ids?)? (\w+ )?(are|were|appear\w*|show\w* up|"
+        rf"exist\w*|end\w* up|occur\w*|land\w*)( \w+)? (in|across) (both|all) (the )?(train\w*|"
+        rf"splits|sets|folds|partitions)( and (the )?(test|val\w*|holdout))?\b|"
+        rf"\b(test|holdout|hold-out|validation)( set| data| split)? (has|have|contains?|includes?) "
+        rf"(\w+ )?{ENTITY} (that|who|which) (were|are|was|is) (already |also )?(in|seen in|used in|"
+        rf"part of) (the )?train\w*|"
+        # "each store has thousands of transactions ... we random split rows"
+        rf"\b{ENTITY} (has|have|had|with|contribut\w*|own\w*) (many|multiple|several|thousands of|"
+        rf"hundreds of|dozens of|lots of|a lot of|\d+|up to \d+) (\w+ )?{RECORDS}\b"
+        rf"(?=[^.;!?]{{0,80}}\b(random\w*|shuffl\w*|train_test_split)\b)|"
+        # "300 patients, 5-10 scans each, train_test_split on the scans"
+        rf"\b{ENTITY}\b[^.;!?]{{0,50}}\b(\d+(-\d+)?|several|multiple|many|a few) (\w+ )?{RECORDS} "
+        rf"(each|apiece|per (one|\w+))\b(?=[^.;!?]{{0,80}}\b(train_test_split|random\w*|shuffl\w*|"
+        rf"split\w*)\b( \w+){{0,3}} (on|by|of|over|at|across) (the |all )?(\w+ )?{RECORDS})|"
+        r"\b(random|row|image|slice|record)[- ]level split\b[^.;!?]{0,80}\b(several|multiple|many|"
+        rf"each) {ENTITY}"
+    ),
+    "future_leak": (
+        r"\bcent(er|re) ?= ?true\b|\b(over|from|using|window|days?|rows?) (\w+ )?t ?- ?\d+ (to|through|"
+        r"until|and|-) t ?\+ ?\d+\b|\binterpolat\w*[^.;!?]{0,60}\b(before and after|on (the )?(whole|"
+        r"entire|full) (series|dataset|data)|both sides)\b|\bcent(ere|re)d (rolling|moving|sliding|window)\w*|"
+        r"\b(rolling|moving|sliding|window)( \w+){0,3} (cent(ere|re)d|symmetric\w*) (on|around|at)\b|"
+        r"\b(window|average|mean|median|smoother|filter)( \w+){0,2} (cent(ere|re)d|symmetric\w*) "
+        r"(on|around|at) (the |each |every )?(current|same|target|present)?\b|"
+        r"\b(back-?fill\w*|bfill|fillna\(method ?= ?['\"]?bfill)|\b(fill\w*|imput\w*) (\w+ ){0,3}"
+        r"(with|from|using) (the )?(next|following|later|future|subsequent) (day|week|month|value|"
+        r"row|observation|reading|period)|\b(uses?|using|includ\w*|with|from)( the)? (next|"
+        r"following|future|subsequent|tomorrow's|next \w+'s) (\w+ )?(values?|prices?|days?|weeks?|"
+        r"months?|readings?|observations?|rows?|temperature\w*|sales|demand)\b[^.;!?]{0,40}"
+        r"\b(predict|forecast|today|current|same day)\w*|\bshift\( ?-\d+ ?\)"
+    ),
+    "conflicting_labels": (
+        r"\b(rows|records|samples|examples|entries|inputs)( \w+)? (are|were|look|looked|appear) "
+        r"(exactly |completely |fully )?(identical|the same|duplicates?)\b[^.;!?]{0,40}\b(different|"
+        r"conflicting|contradictory|opposite) (labels?|targets?|classes|outcomes)\b|"
+        r"\b(identical|duplicate\w*|same|matching) (rows|records|samples|examples|inputs|entries|"
+        r"feature vectors?|features?)\b[^.;!?]{0,40}\b(different|conflicting|contradictory|"
+        r"opposite|disagreeing|inconsistent) (labels?|targets?|classes|outcomes|answers)\b|"
+        r"\b(same|identical) (features|inputs|feature values|values)\b[^.;!?]{0,30}\b(labels?|targets?|"
+        r"classes) (0 and 1|1 and 0|yes and no|no and yes|true and false|both 0 and 1)\b|"
+        r"\b(same|identical) (\w+ )?(features|inputs|feature values|rows|records)\b[^.;!?]{0,40}\bboth "
+        r"(\w+ ){1,3}and (\w+ ){1,3}(labels?|targets?|outcomes?)\b|"
+        r"\b(same|identical) (feature vector|input|row|record)s? (appear\w*|occur\w*|show\w* up)"
+        r"[^.;!?]{0,30}\b(conflicting|different|contradictory) (labels?|targets?)\b"
+    ),
+    "single_class": (
+        r"\b(label|target|y|outcome|class) (column )?(only )?(has|contains|includes) (only )?(one|a "
+        r"single|1) (class|value|label|category)\b|\bevery (row|example|sample|record)( in)?( my| "
+        r"the)?( \w+)?( column)? (has|is) (the same|one|a single|identical) (value|label|class)\b|"
+        r"\b(target|label)s? (is|are) (all|always|constant|the same)\b|"
+        r"\b(target|label|outcome|y|class)( column| variable)? (is|equals|=|has the value) (the same|0|1|"
+        r"one|zero|yes|no|true|false|identical)( value)? (for|in|on|across) (every|all|each)( single)? "
+        r"(rows?|examples?|records?|samples?|observations?)\b|\bonly (one|a single) "
+        r"(class|label|value)( is)? (present|in it|in (the|my) (target|labels?|data))|"
+        r"\b(label|target|outcome|y)( column| variable)? (contains|has|is) only ['\"]?\w+['\"]?"
+        r"(?!\s*(and|or|,|/))(?=\s*($|[.;!?]))|"
+        r"\ball (of )?(our |the |my )?(labels|targets|outcomes|y values) (are|=) ['\"]?\w+['\"]?"
+        r"(?=\s*($|[.;!?]))|"
+        r"\bevery (label|target|value|outcome)( in| of)?( my| the)? (y|target|labels?|outcomes?)"
+        r"( column)? (is|equals|=) (the same|identical|1|0|one|zero|yes|no|true|false)\b"
+    ),
+    "mixed_types": (
+        r"\b(mix\w*|contain\w*|has|have|with) (both )?(numbers|numeric values|numerical values|"
+        r"digits) and (text|strings|words|letters)\b|\b(numbers|numeric values|digits) (and|but|"
+        r"plus) (also )?(some )?(strings|text|words|letters)\b|\b(mostly|largely|mainly) (numbers|numeric|"
+        r"numerical)\b[^.;!?]{0,50}\b(strings?|text|words|letters)\b|\b(numeric|number|numerical|"
+        r"price|amount|age|quantity)( \w+)? column\b[^.;!?]{0,50}\b(text|strings?) (values|entries|"
+        r"like)\b|\b(text|strings?|words) (values |entries )?like ['\"]?[\w/ -]+['\"]?[^.;!?]{0,30}\b"
+        r"(the )?(rest|others?|remaining|remainder)( \w+)? (are |is )?(numbers|numeric|numerical)\b|"
+        r"\b(values|entries|strings?|text) like ['\"][^'\"]*['\"]( and ['\"][^'\"]*['\"])?[^.;!?]{0,40}"
+        r"\b(numbers|numeric|numerical)\b"
+    ),
+    "missing_target": (
+        r"\b(empty|missing|blank|null|nan|no) (target|label|outcome|class)s?( values?)?\b|"
+        r"\b(target|label|outcome)s? (is|are|was|were) (empty|missing|blank|null|nan|not (filled|"
+        r"set|recorded))\b|\b(rows|records|samples|examples)\b[^.;!?]{0,25}\b(have|has|with) no "
+        r"(label|target|class|outcome)s?( at all)?\b|"
+        r"\b(lack|lacks|lacking|without) (a |the |any )?(label|target|outcome|class)( values?)?\b|"
+        r"\b(rows|records|samples|examples|entries|"
+        r"observations|patients|customers|users)( \w+)? (are|were|is|was) missing (the |their |a |an |"
+        r"its )?(label|target|outcome|class)s?( column| value| values)?\b"
+    ),
+    "monitoring": (
+        r"\b(not|no|never|nobody|no one)( \w+){0,4} (track|monitor|watch|check|measure|log|"
+        r"look at)\w*( \w+){0,3} (after|once|post)[- ](the )?(launch|deploy\w*|release|go-?live|"
+        r"going live|rollout)\b|\b(no|without( any)?) (tracking|monitoring|logging|checks)\b|"
+        r"\b(nobody|no one|not|never)( \w+){0,4} (watch|monitor|track|check|look at)\w*( \w+){0,3} "
+        r"(once|after|when) (it|the model|we)( is| goes| went| are| has)? ?(live|deployed|launched|"
+        r"in production|released|shipped)\b|"
+        r"\b(after|once|post)[- ](the )?(launch|deploy\w*|release|go-?live|going live|rollout)"
+        r"[^.;!?]{0,10}\b(nobody|no one|never|not|nothing)( \w+){0,3} (look|check|monitor|watch|"
+        r"track|measur|log)\w*|"
+        r"\bnothing (will be |is |gets |would be |was )?(tracked|monitored|watched|logged|"
+        r"checked|measured)\b"
+    ),
+    "deploy_plan": (
+        r"\bswitch\w* (every|all|each)( \w+)? (users?|customers?|traffic|clients?|requests)( over)? to "
+        r"(the |our )?new\b|"
+        r"\b(push|deploy|ship|release|roll)\w*( it| the model| the new model)?( out)? straight to "
+        r"(production|prod|live|all)\b|\b(for|to) (all|100% of|every)( the)? (traffic|users|"
+        r"customers|requests)\b[^.;!?]{0,30}\b(day one|immediately|at once|right away)\b"
+    ),
+    "llm_output_final": (
+        r"\b(stor|sav|us|send|publish|post|fil|record|writ)\w* (it|them|that|this|the (output|answer|"
+        r"result|diagnosis|summary|text))( directly| straight| as is)? without (any )?(human |manual "
+        r"|expert |clinical )?(review|check\w*|validation|verification|oversight)\b|"
+        r"\b(llm|gpt|chatgpt|ai|model)[- ](generated|written|produced|drafted)( \w+){0,2} (are |is |get |"
+        r"gets |will be |were |was )?(inserted|written|saved|stored|pushed|copied|put|sent|added|posted|"
+        r"entered|filed)\w* (straight|directly|right|automatically) (in)?to\b|"
+        r"\b(write|writ\w*|wrote|insert\w*|save\w*|store\w*|push\w*|put\w*|copy\w*|paste\w*|"
+        r"send\w*|feed\w*|goes|go|flow\w*|land\w*)( the| its| their)? (llm|gpt|chatgpt|ai|"
+        r"model's|generated)( \w+)?( outputs?| answers?| summar\w*| responses?| text| results?)? (straight|directly|"
+        r"right|automatically) (in)?to (the |our |their )?(\w+ )?(records?|database|db|crm|ehr|"
+        r"emr|charts?|files?|system|tickets?|reports?|labels?)\b"
+    ),
+}
+for _name, _extra in _EXTRA_SIGNALS.items():
+    if _name in SIGNALS:
+        SIGNALS[_name] = f"(?:{SIGNALS[_name]})|(?:{_extra})"
+SIGNALS.update(
+    {
+        # Deduplication as an action (negated when it was not done).
+        "dedupe": (
+            r"\b(de-?dup\w*|drop_duplicates|(remov\w*|drop\w*|delet\w*|eliminat\w*|clean\w*|filter\w*)"
+            r"( out)? (the |any |exact |near[- ])*duplicat\w*)"
+        ),
+        # The data holds duplicates (and nothing says they were removed).
+        "has_duplicates": (
+            r"\b(many|lots of|some|a lot of|several|plenty of|full of|\d+%?|a few|contains?|has|"
+            r"have|with)( \w+)? (exact |near[- ])?duplicat\w*( rows| records| samples| entries| "
+            r"images| texts)?\b"
         ),
     }
 )

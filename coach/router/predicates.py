@@ -76,10 +76,35 @@ _ORDER_WORDS = {
 }
 
 
+# Pasted code: a transformer fitted on the whole X, and a split or cross-validation after it.
+_FULL_FIT = re.compile(
+    r"\b[\w.]*?(scaler|selector|selectkbest|kbest|pca|svd|imputer|encoder|vectori[sz]er|"
+    r"normali[sz]er|transformer|rfe|variancethreshold|discreti[sz]er|selectpercentile)\w*"
+    r"(\([^()]*\))?\.(fit_transform|fit)\(\s*x\b(?![_.\[])[^)]*\)",
+    re.IGNORECASE,
+)
+_LATER_SPLIT = re.compile(
+    r"\b(train_test_split|cross_val_score|cross_validate|cross_val_predict|gridsearchcv|"
+    r"randomizedsearchcv|kfold|stratifiedkfold|shufflesplit)\b|\.split\(",
+    re.IGNORECASE,
+)
+
+
+def _fit_on_all_rows(f: Facts) -> Mention | None:
+    """`StandardScaler().fit_transform(X)` (or `SelectKBest().fit(X, y)`) before the split or
+    the cross-validation call: read the order of the pasted steps."""
+    fit = _FULL_FIT.search(f.text)
+    if fit is None or _LATER_SPLIT.search(f.text, fit.end()) is None:
+        return None
+    if re.search(r"\b(make_)?pipeline\b", f.text[fit.end() :], re.IGNORECASE):
+        return None  # the later call cross-validates a pipeline: the early fit may be unused
+    return Mention(kind="cv_on_transformed", text=fit.group(0), start=fit.start(), end=fit.end())
+
+
 @predicate("LEAK001")
 def preprocessing_before_split(f: Facts) -> Hit | None:
     steps = [s for s in f.steps if s.kind in _STEP_WORDS and s.order in _ORDER_WORDS]
-    cv = f.has("cv_on_transformed")
+    cv = f.has("cv_on_transformed") or _fit_on_all_rows(f)
     if not steps and cv:
         return Hit(
             message=(
@@ -113,6 +138,16 @@ def preprocessing_before_split(f: Facts) -> Hit | None:
     )
 
 
+def _duplicates_then_random_split(f: Facts) -> Mention | None:
+    """Duplicates left in the data ("didn't dedupe", "has many duplicate rows") and a random
+    split: copies of a training row land in the test set."""
+    if f.has("dedupe") or f.has("group_split") or f.has("time_split"):
+        return None
+    dup = f.negated("dedupe") or f.has("has_duplicates")
+    split = f.has("random_split") or next((s for s in f.splits if not s.negated), None)
+    return dup if dup is not None and split is not None else None
+
+
 @predicate("LEAK002")
 def train_test_overlap(f: Facts) -> Hit | None:
     evidence: list[Evidence] = []
@@ -138,7 +173,7 @@ def train_test_overlap(f: Facts) -> Hit | None:
             "The model is scored on rows it was trained on, so the score measures memory, not "
             "generalisation. Score it on a held-out test set or with cross-validation."
         )
-    dup = f.has("duplicates_across")
+    dup = f.has("duplicates_across") or _duplicates_then_random_split(f)
     entity = f.has("entity_repeated")
     if dup and entity and entity.start < dup.end and dup.start < entity.end:
         dup = None  # "patients overlap between train and test": the same entity, LEAK006's case
@@ -192,15 +227,27 @@ def _suspicious_scores(f: Facts) -> list[Score]:
         if s.metric in ("regression", "log_loss", "brier"):
             continue
         share = f.balance.minority_share if f.balance else None
-        if share is not None and s.metric == "accuracy" and 1 - s.value > share * 0.1:
-            continue  # the majority class explains most of it (BASE003's job), not a leak
+        if share is not None and s.metric == "accuracy" and share < 0.2 and s.value < 1:
+            continue  # imbalanced classes explain a high accuracy (IMB001's job), not a leak
         out.append(s)
     return out
 
 
+_REMOVED = re.compile(
+    r"\b(remov\w*|dropp?\w*|exclud\w*|delet\w*|got rid of|took out|take out|taken out)\b[^.;!?]*$"
+)
+
+
 @predicate("LEAK004")
 def target_leakage(f: Facts) -> Hit | None:
-    direct = f.has("target_in_features")
+    direct = next(
+        (
+            m
+            for m in f.signals.get("target_in_features", [])
+            if not m.negated and not _REMOVED.search(f.text, max(0, m.start - 40), m.start)
+        ),
+        None,
+    )  # "we removed the leaky column discharge_date": already fixed
     if direct:
         return Hit(
             message=(
@@ -308,6 +355,11 @@ def _asks(f: Facts) -> bool:
     )
 
 
+_ENTITY_ATTRIBUTE = re.compile(
+    r"\b\w+ (features?|values|columns?|attributes|vectors?|profiles?)\b(?! of)", re.IGNORECASE
+)
+
+
 @predicate("LEAK006")
 def group_leakage(f: Facts) -> Hit | None:
     entity = f.has("entity_repeated")
@@ -316,6 +368,8 @@ def group_leakage(f: Facts) -> Hit | None:
         entity = entity or asked
     elif entity is None or f.has("group_split"):
         return None
+    elif _ENTITY_ATTRIBUTE.search(entity.text):
+        return None  # "the same customer features ... different labels": features, not entities
     assert entity is not None
     return Hit(
         message=(
@@ -472,20 +526,51 @@ def _error_comparison(text: str) -> Hit | None:
     )
 
 
+_SELF_NEGATED = re.compile(r"\s*(nothing|no|none|never|without|not)\b", re.IGNORECASE)
+
+
+def _baseline_mention(f: Facts) -> Mention | None:
+    """A baseline that was tried — not "nothing simpler", whose negator is inside the match."""
+    return next(
+        (
+            m
+            for m in f.signals.get("baseline", [])
+            if not m.negated and not _SELF_NEGATED.match(m.text)
+        ),
+        None,
+    )
+
+
+def _no_baseline_mention(f: Facts) -> Mention | None:
+    """ "no baseline", "nothing simpler has been tried"."""
+    return f.negated("baseline") or next(
+        (m for m in f.signals.get("baseline", []) if _SELF_NEGATED.match(m.text)), None
+    )
+
+
+# Words that ask for a judgement of a score ("what do I compare it to", "is it meaningful").
+_JUDGING = re.compile(r"\b(compare|comparison|know|tell|judge|meaningful|impressive|good|decent)\b")
+
+
 @predicate("BASE001")
 def no_baseline(f: Facts) -> Hit | None:
     untried = next((m for m in f.models if m.negated and m.complexity == "simple"), None)
-    m = _first(f.has("baseline_question"), f.negated("baseline"), untried)
+    m = _first(f.has("baseline_question"), _no_baseline_mention(f), untried)
     weak = False
     if m is None:
-        if f.has("baseline") or f.models_of("simple"):
+        if _baseline_mention(f) or f.models_of("simple"):
             return None
         goodness = f.has("goodness_question")
         if goodness and f.scores:
             m = goodness
         elif goodness:
             m, weak = goodness, True
-        elif f.scores and any(s.role == "model" for s in f.scores):
+        elif (
+            any(s.role == "model" for s in f.scores)
+            and (f.models or _asks(f) or "?" in f.text or _JUDGING.search(f.text))
+            and not {"train", "test"} <= {s.split for s in f.scores}  # over-fitting question
+        ):
+            # "my random forest gets 0.83 F1" — not a bare "my accuracy is 84%"
             m, weak = next(s for s in f.scores if s.role == "model"), True
     if m is None:
         return None
@@ -498,6 +583,21 @@ def no_baseline(f: Facts) -> Hit | None:
         ),
         evidence=[quote(m.text)],
     )
+
+
+_BARE_VERB = re.compile(
+    r"\s*(use|using|build|building|train|training|try|trying)\s*", re.IGNORECASE
+)
+
+
+def _verb_about_something_else(text: str, plan: Mention, model: Mention) -> bool:
+    """ "Using early stopping with XGBoost": the opening verb's object is early stopping, not the
+    model, so it is no plan to *start* with the model. A bare verb counts only when the model
+    follows it within a few words, in the same clause."""
+    if not _BARE_VERB.fullmatch(plan.text) or plan.start > model.start:
+        return False
+    gap = text[plan.end : model.start]
+    return len(gap.split()) > 4 or bool(re.search(r"[,:(]|\b(with|on|for|and|to)\b", gap))
 
 
 @predicate("BASE002")
@@ -513,10 +613,10 @@ def complex_first(f: Facts) -> Hit | None:
             ),
             evidence=[quote(versus.text)],
         )
-    if not complex_models or f.models_of("simple") or f.has("baseline"):
+    if not complex_models or f.models_of("simple") or _baseline_mention(f):
         return None
     heavy = [m for m in complex_models if m.heavy]
-    nothing_simple = f.negated("baseline") or next(
+    nothing_simple = _no_baseline_mention(f) or next(
         (m for m in f.models if m.negated and m.complexity == "simple"), None
     )
     model = (heavy or complex_models)[0]
@@ -529,6 +629,7 @@ def complex_first(f: Facts) -> Hit | None:
         and not re.search(
             r"[.!?;](\s|$)", f.text[min(m.start, model.start) : max(m.end, model.end)]
         )
+        and not _verb_about_something_else(f.text, m, model)
     ]
     starting = plans[0] if plans else (nothing_simple if heavy else None)
     if starting is None:
@@ -590,7 +691,18 @@ def accuracy_on_imbalanced(f: Facts) -> Hit | None:
         m.kind
         for m in f.metrics
         if not m.negated
-        and m.kind in {"balanced_accuracy", "f1", "recall", "pr_auc", "mcc", "kappa"}
+        and m.kind
+        in {
+            "balanced_accuracy",
+            "f1",
+            "recall",
+            "precision",
+            "pr_auc",
+            "roc_auc",
+            "mcc",
+            "kappa",
+            "specificity",
+        }
         # "recall is zero" / "terrible recall" is the symptom, not a second metric
         and m.text.lower() not in symptoms
         and not _BAD.search(f.text[max(0, m.start - 20) : m.end + 40])
@@ -618,6 +730,12 @@ def accuracy_on_imbalanced(f: Facts) -> Hit | None:
     )
 
 
+_SET_REFERENCE = re.compile(
+    r"\b(on|in|for|from|of) (the |our |my |a )?(test|validation|val|holdout|held-out|training|train|"
+    r"eval\w*) $"
+)
+
+
 @predicate("IMB002")
 def unstratified_split(f: Facts) -> Hit | None:
     explicit = _first(
@@ -631,7 +749,10 @@ def unstratified_split(f: Facts) -> Hit | None:
         candidates = [f.has("random_split")] + [
             s
             for s in f.splits
-            if not s.negated and re.search(r"split|fold|partition|cv|cross", s.text.lower())
+            if not s.negated
+            and re.search(r"split|fold|partition|cv|cross", s.text.lower())
+            # "F1 on the test split" names a set, it does not describe how it was made
+            and not _SET_REFERENCE.search(f.text, max(0, s.start - 25), s.start)
         ]
         split = next(
             (
@@ -658,6 +779,7 @@ def unstratified_split(f: Facts) -> Hit | None:
 _HANDLING_QUESTION = re.compile(r"\b(should|can|do|how|handle|deal|fix|address|what)\b")
 _BAD = re.compile(
     r"\b(terrible|bad|poor|low|zero|awful|horrible|useless|tiny|miserable|abysmal|0|0\.0+)\b"
+    r"(?![.,]\d)"
 )
 
 
@@ -760,11 +882,24 @@ def no_ood_validation(f: Facts) -> Hit | None:
     )
 
 
+# A rollout that already tries the model on live traffic first.
+_SAFE_ROLLOUT = re.compile(r"\b(shadow|canary|gradual\w*|staged|phased|ramp\w* up)\b")
+_NEGATION_WORDS = re.compile(r"\b(no|not|without|skip\w*|never|instead of)\b")
+_ASKING = re.compile(r"\?|\b(why|should|worth|how|whether)\b")
+
+
 @predicate("DEPLOY001")
 def no_shadow_deployment(f: Facts) -> Hit | None:
     m = f.has("deploy_plan") or f.negated("deploy_plan")  # "deploying without a shadow phase"
     if m is None:
         return None
+    if (
+        _SAFE_ROLLOUT.search(f.text)
+        and f.negated("deploy_plan") is None
+        and not _NEGATION_WORDS.search(f.text)
+        and not _ASKING.search(f.text)
+    ):
+        return None  # "we run it in shadow mode before switching": already the advice
     return Hit(
         message=(
             "Before switching users to the new model, run it in shadow mode on live traffic "
@@ -847,6 +982,8 @@ def llm_output_as_final(f: Facts) -> Hit | None:
 SUBSUMED_BY: dict[str, tuple[str, ...]] = {
     "BASE001": ("BASE003",),
     "IMB003": ("IMB001", "IMB002", "BASE003", "CAL003", "LEAK002"),
+    # Missing labels are DATA007's subject, not a mostly-missing feature column.
+    "DATA003": ("DATA007",),
     "CAL001": ("CAL003",),
     # An LLM used on private data or as final output is a PRIV question, not "complex first".
     "BASE002": ("PRIV001", "PRIV002"),
@@ -902,6 +1039,8 @@ def inconsistent_preprocessing(f: Facts) -> Hit | None:
 def evaluated_on_training_data(f: Facts) -> Hit | None:
     m = _first(f.has("train_only_eval"), f.has("no_test_set"), f.has("eval_on_train"))
     train_scores = [s for s in f.scores if s.split == "train"]
+    if any(s.split == "test" for s in f.scores) and not f.has("no_test_set"):
+        return None  # a held-out score is reported too: over-fitting, not training-only scoring
     if m is None and not train_scores:
         return None
     evidence = [quote(s.text) for s in train_scores[:1]] + ([quote(m.text)] if m else [])

@@ -1,4 +1,4 @@
-# expect: LEAK001@19
+# expect: LEAK001@16, LEAK001@19
 import pandas as pd, numpy as np
 from sklearn.model_selection import cross_val_score, KFold
 from sklearn.linear_model import Lasso
