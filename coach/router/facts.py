@@ -524,7 +524,7 @@ class _Extractor:
         start = max(s0, m.start() - 25)
         while start > s0 and self.text[start - 1].isalnum():
             start += 1  # never start mid-word ("curacy 0.71 ...")
-        joiner = re.match(r"\s*(and|but|so|with|while|whereas)\s+", self.text[start : m.start()])
+        joiner = re.match(r"\s*(and|but|so|while|whereas)\s+", self.text[start : m.start()])
         if joiner:
             start += joiner.end()
         other = _last_match(re.compile(r"\d(?:[\d.,]*\d)?\s*%?"), self.text[start : m.start()])
