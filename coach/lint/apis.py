@@ -87,6 +87,25 @@ STATEFUL_TRANSFORMERS: frozenset[str] = frozenset(
     }
 )
 
+# Feature selectors: what they keep (`support_`, `get_support()`) was learned from their rows.
+FEATURE_SELECTORS: frozenset[str] = frozenset(
+    {
+        "SelectKBest",
+        "SelectPercentile",
+        "SelectFpr",
+        "SelectFdr",
+        "SelectFwe",
+        "GenericUnivariateSelect",
+        "VarianceThreshold",
+        "RFE",
+        "RFECV",
+        "SelectFromModel",
+        "SequentialFeatureSelector",
+        "Boruta",
+        "BorutaPy",
+    }
+)
+
 # Scalers: their presence means "the features were scaled" (SCALE001).
 SCALERS: frozenset[str] = frozenset(
     {
@@ -637,6 +656,31 @@ _TRAIN_SUBSTRINGS: tuple[str, ...] = ("train",)
 _TRAIN_TOKENS: frozenset[str] = frozenset({"tr", "trn", "learn"})
 _TEST_SUBSTRINGS: tuple[str, ...] = ("test", "valid", "holdout", "hold_out")
 _TEST_TOKENS: frozenset[str] = frozenset({"te", "tst", "val", "dev", "oot", "ts"})
+
+
+_AUGMENT_WORDS: tuple[str, ...] = (
+    "rotate",
+    "rot90",
+    "flip",
+    "augment",
+    "add_noise",
+    "gaussian_noise",
+    "random_noise",
+    "jitter",
+    "random_crop",
+    "random_erasing",
+    "elastic",
+    "mixup",
+    "warp",
+    "zoom",
+    "shear",
+)
+
+
+def is_augmentation(name: str) -> bool:
+    """A function that makes new examples from existing ones (data augmentation)."""
+    lowered = name.lower()
+    return any(word in lowered for word in _AUGMENT_WORDS)
 
 
 def name_role(name: str) -> int:

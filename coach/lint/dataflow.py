@@ -252,6 +252,40 @@ class CvSplit:
         self.enumerated = False
 
 
+class ColSel:
+    """A column mask or ranking a fitted feature selector learned (`rfe.support_`,
+    `vt.get_support()`): the columns it keeps carry the selector's taint."""
+
+    __slots__ = ("taints",)
+
+    def __init__(self, taints: frozenset[Taint]):
+        self.taints = taints
+
+
+class CorrSel:
+    """`df.corr()` and what is derived from it. Once it is narrowed to one column (the target)
+    and then to some entries (`nlargest`, `> 0.5`, `[:10]`), it names the features chosen by
+    their correlation with the target on those rows."""
+
+    __slots__ = ("selected", "taint", "targeted")
+
+    def __init__(self, taint: Taint, targeted: bool = False, selected: bool = False):
+        self.taint = taint
+        self.targeted = targeted
+        self.selected = selected
+
+    def but(self, targeted: bool = False, selected: bool = False) -> CorrSel:
+        if (targeted or self.targeted) == self.targeted and (
+            selected or self.selected
+        ) == self.selected:
+            return self
+        return CorrSel(self.taint, self.targeted or targeted, self.selected or selected)
+
+    def chosen(self) -> ColSel | None:
+        """Columns chosen by correlation with one column: a learned selection."""
+        return ColSel(frozenset({self.taint})) if self.targeted and self.selected else None
+
+
 class Idx:
     __slots__ = ("side", "split")
 
@@ -369,7 +403,7 @@ class CvEv:
 
 
 class Read:
-    __slots__ = ("line", "name", "path", "role", "root")
+    __slots__ = ("line", "name", "path", "role", "root", "site")
 
     def __init__(self, line: int, path: str | None, role: int, root: int):
         self.line = line
@@ -377,6 +411,7 @@ class Read:
         self.role = role
         self.root = root
         self.name = ""
+        self.site = line  # the top-level statement that reads (a helper's call site)
 
 
 class Facts:
@@ -662,9 +697,16 @@ class Interpreter:
 
     def named_data(self, value: Data, name: str, line: int) -> Data:
         """Bind-time view: a row subset named like `train`/`test` is a part of a split."""
-        if value.line == line and len(value.roots) == 1 and not value.sides:
+        if len(value.roots) == 1 and not value.sides:
+            # `train = pd.read_csv(p)`, `train = prepare(pd.read_csv(p))`, `train = load(p)`
             for read in self.facts.reads:
-                if read.line == line and read.root in value.roots and not read.name:
+                if read.root not in value.roots:
+                    continue
+                # through a helper: only when it keeps every row (no filter picks a part)
+                whole = value.line == line or (not self.call_sites and not value.subset)
+                fresh = read.line == line and whole
+                via_helper = whole and not self.call_sites and read.site == line != read.line
+                if (fresh and not read.name) or (via_helper and not read.role):
                     read.name = name
                     if not read.role:
                         read.role = apis.name_role(name)
@@ -693,9 +735,7 @@ class Interpreter:
             return value.copy(name=name, sub=False, parent=None)
         if value.name == name and not value.sub:
             return value
-        out = value.copy(
-            name=name, sub=False, parent=None, mask=value.mask, grouped=value.grouped
-        )
+        out = value.copy(name=name, sub=False, parent=None, mask=value.mask, grouped=value.grouped)
         if value.cols is not None and value.line != line and value.name:
             # `X = df`: the features are defined here (what LEAK004 points at)
             c = value.cols
@@ -801,6 +841,8 @@ class Interpreter:
             for v in [left, *rights]:
                 if isinstance(v, Score) and self.loop_stack:
                     self.facts.score_choices.append((node.lineno, v))
+            if isinstance(left, CorrSel):
+                return left.but(selected=True)  # `corr["y"].abs() > 0.5`
             if isinstance(left, Data):
                 taints = left.taints
                 return left.copy(
@@ -841,8 +883,31 @@ class Interpreter:
                     self.expr(v.value)
             return None
         if kind is ast.ListComp or kind is ast.GeneratorExp or kind is ast.SetComp:
-            self.expr(node.elt)  # type: ignore[attr-defined]
-            return None
+            return self.comprehension(node)  # type: ignore[arg-type]
+        return None
+
+    def comprehension(self, node: ast.ListComp | ast.GeneratorExp | ast.SetComp) -> Any:
+        """`[rotate(im) for im in imgs]`: one element per row of `imgs`, so the result is rows
+        derived from it. The loop variables live in their own scope, as in Python 3."""
+        gens = node.generators
+        first = self.expr(gens[0].iter)
+        scope: dict[str, Any] = {}
+        self.scopes.append(scope)
+        try:
+            element = first.copy(name="", line=node.lineno) if isinstance(first, Data) else None
+            if isinstance(first, Tup) and first.items:
+                element = first.items[0]
+            self.bind(gens[0].target, element, node.lineno)
+            for gen in gens[1:]:
+                self.bind(gen.target, None, node.lineno)
+                self.expr(gen.iter)
+            elt = self.expr(node.elt)
+        finally:
+            self.scopes.pop()
+        if isinstance(first, Data) and len(gens) == 1 and not gens[0].ifs:
+            return first.copy(line=node.lineno, cols=None, target=None, stat=False, pred=None)
+        if isinstance(first, Tup) and isinstance(elt, Data):
+            return Tup([elt])
         return None
 
     def binop(self, left: Any, right: Any, op: ast.operator, line: int) -> Any:
@@ -882,6 +947,8 @@ class Interpreter:
 
     def attribute(self, node: ast.Attribute) -> Any:
         base = self.expr(node.value)
+        if base is None:
+            return None
         attr = node.attr
         if isinstance(base, Data):
             if attr in ("iloc", "loc", "at", "iat"):
@@ -900,7 +967,13 @@ class Interpreter:
         if isinstance(base, Est):
             if attr in ("best_estimator_", "estimator", "model", "best_model"):
                 return base
+            if attr in _SELECTOR_ATTRS:
+                return _selection(base)
             return None
+        if isinstance(base, ColSel) and attr in ("values", "index", "columns", "T"):
+            return base
+        if isinstance(base, CorrSel) and attr in ("values", "index", "columns", "T", "loc"):
+            return base
         return None
 
     def column(self, d: Data, cols: list[str], line: int) -> Data:
@@ -937,9 +1010,12 @@ class Interpreter:
                 except IndexError:
                     return None
             return None
+        if isinstance(base, CorrSel):
+            return self.corr_subscript(base, index_node)
         if not isinstance(base, Data):
-            self.expr(index_node)
-            return None
+            index = self.expr(index_node)
+            # `X.columns[rfe.support_]`: the selected column names
+            return index if isinstance(index, ColSel) else None
         line = node.lineno
         via_loc = base.loc
         base_clean = base.copy(name=base.name) if via_loc else base
@@ -954,6 +1030,11 @@ class Interpreter:
             values = [self.expr(e) for e in index_node.elts]
             rows = values[0]
             if isinstance(first, ast.Slice) and first.lower is None and first.upper is None:
+                if len(values) > 1 and isinstance(values[1], CorrSel):
+                    values[1] = values[1].chosen()
+                if len(values) > 1 and isinstance(values[1], ColSel):
+                    taints = base.taints | values[1].taints  # `X.loc[:, selector.support_]`
+                    return base_clean.copy(line=line, cols=None, target=None, taints=taints)
                 cols = _const_strs(values[1]) if len(values) > 1 else None
                 if cols:
                     return self.column(base_clean, cols, line)
@@ -967,6 +1048,12 @@ class Interpreter:
                 return out.copy(cols=None, target=None) if len(values) > 1 else out
             return base_clean.copy(line=line, cols=None, target=None)
         index = self.expr(index_node)
+        if isinstance(index, CorrSel):
+            index = index.chosen()
+        if isinstance(index, ColSel):
+            return base_clean.copy(
+                line=line, cols=None, target=None, taints=base.taints | index.taints
+            )
         if isinstance(index, Idx):
             return self.row_subset(base_clean, line, index)
         if _is_mask_expr(index_node) or (index is None and _looks_like_row_index(index_node)):
@@ -1011,6 +1098,11 @@ class Interpreter:
             recv = (
                 None if module_like and isinstance(func.value, ast.Name) else self.expr(func.value)
             )
+            if recv is None:
+                if module_like:
+                    return self.call_global(func.attr, node, func.value)
+                self.eval_args(node)
+                return None
             if isinstance(recv, Est):
                 return self.est_method(recv, func.attr, node)
             if isinstance(recv, Data):
@@ -1020,8 +1112,11 @@ class Interpreter:
             if isinstance(recv, CvSplit):
                 self.eval_args(node)
                 return None
-            if recv is None and module_like:
-                return self.call_global(func.attr, node, func.value)
+            if isinstance(recv, CorrSel):
+                return self.corr_method(recv, func.attr, node)
+            if isinstance(recv, ColSel):
+                self.eval_args(node)
+                return recv if func.attr in ("tolist", "to_list", "copy", "astype") else None
             self.eval_args(node)
             return None
         self.expr(func)
@@ -1049,7 +1144,8 @@ class Interpreter:
         if self.inline_depth >= _MAX_INLINE_DEPTH or self.budget <= 0:
             return None
         if ref.analysed and not any(
-            isinstance(v, Data | Est | Tup | CvSplit | Idx) for v in [*args, *kwargs.values()]
+            isinstance(v, Data | Est | Tup | CvSplit | Idx) or _is_path(v)
+            for v in [*args, *kwargs.values()]
         ):
             return None  # nothing known flows in: one analysis of the body is enough
         ref.analysed = True
@@ -1120,6 +1216,10 @@ class Interpreter:
             return self.metric(name, node)
         args, kwargs = self.eval_args(node)
         datas = [a for a in args if isinstance(a, Data)]
+        if not datas and kwargs:
+            # the keyword form: `pd.get_dummies(data=df)`, `pd.DataFrame(data=X)`, `np.log1p(x=a)`
+            datas = [v for k, v in kwargs.items() if k in _DATA_KEYWORDS and isinstance(v, Data)]
+            args = datas[:1] + args if datas else args
         if name in apis.SEED_FUNCTIONS:
             if self.facts.seed_line is None:
                 self.facts.seed_line = line
@@ -1193,6 +1293,12 @@ class Interpreter:
             ):
                 return out
             return out
+        if (
+            args
+            and isinstance(args[0], ColSel | CorrSel)
+            and name in ("list", "array", "asarray", "Index", "abs", "absolute")
+        ):
+            return args[0]
         if name in ("enumerate", "list", "iter", "tqdm", "sorted", "reversed", "zip") and args:
             first = args[0]
             if isinstance(first, CvSplit):
@@ -1233,6 +1339,9 @@ class Interpreter:
         if name in apis.PASSTHROUGH_FUNCTIONS and datas:
             out = _join(datas, line) if len(datas) > 1 else datas[0].copy(line=line)
             return out
+        if datas and args and args[0] is datas[0] and apis.is_augmentation(name):
+            # `ndimage.rotate(img, 10)`, `np.fliplr(X[i])`: new rows made from existing ones
+            return datas[0].copy(line=line, cols=None, target=None, stat=False, pred=None)
         return None
 
     def construct(self, name: str, cat: str, node: ast.Call) -> Est:
@@ -1297,7 +1406,10 @@ class Interpreter:
         d.cols = Cols(d.roots, frozenset(), None, node.lineno)
         if "parse_dates" in kwargs and "index_col" in kwargs:
             d.time = True
-        self.facts.reads.append(Read(node.lineno, path, role, root))
+        read = Read(node.lineno, path, role, root)
+        if self.call_sites:
+            read.site = self.call_sites[0]
+        self.facts.reads.append(read)
         self.facts.read_roots.add(root)
         d.path = path
         return d
@@ -1374,6 +1486,9 @@ class Interpreter:
                 return d.copy(line=line, window=False)
             return self.statistic(d, method, kwargs, line)
         args, kwargs = self.eval_args(node)
+        if method in ("corr", "corrwith") and not d.stat:
+            taint = Taint("stat", line, d, f"{method}()", d.name, self.seq())
+            return CorrSel(taint, targeted=method == "corrwith")
         inplace = isinstance(kwargs.get("inplace"), Const) and kwargs["inplace"].value is True
         extra = [a for a in [*args, *kwargs.values()] if isinstance(a, Data)]
         for a in [*args, *kwargs.values()]:
@@ -1386,7 +1501,11 @@ class Interpreter:
             axis = kwargs.get("axis")
             if len(args) > 1 and isinstance(args[1], Const):
                 axis = args[1]
-            if "columns" in kwargs:
+            sel = next((a for a in [*args, *kwargs.values()] if isinstance(a, ColSel)), None)
+            if sel is not None:
+                # `X.drop(columns=X.columns[~vt.get_support()])`: a learned column selection
+                out = d.copy(line=line, cols=None, target=None, taints=d.taints | sel.taints)
+            elif "columns" in kwargs:
                 cols = _const_strs(kwargs["columns"])
                 out = self.drop_columns(d, cols, line) if cols else d.copy(line=line, cols=None)
             elif isinstance(axis, Const) and axis.value in (1, "columns"):
@@ -1451,6 +1570,13 @@ class Interpreter:
             if isinstance(node.args[0], ast.Lambda):
                 return self.apply_lambda(d, node.args[0], kwargs, line)
             names = _const_strs(args[0]) or []
+            fn = node.args[0]
+            if (
+                isinstance(fn, ast.Attribute)
+                and isinstance(fn.value, ast.Name)
+                and not self.bound(fn.value.id)
+            ):
+                names = [fn.attr]  # `.agg(np.mean)`, `.transform(np.median)`
             stat = next((n for n in names if n in _AGG_STATS), None)
             if stat is not None and method != "apply":
                 return self.statistic(d, stat, kwargs, line)
@@ -1483,6 +1609,33 @@ class Interpreter:
             self.inplace_column(recv_node, out, line)
             return None
         return out
+
+    def corr_subscript(self, c: CorrSel, index_node: ast.expr) -> Any:
+        index = self.expr(index_node)
+        if isinstance(index, CorrSel):
+            # `corr["y"][corr["y"] > 0.5]`, `corr.index[abs(corr["y"]) > 0.5]`
+            return c.but(targeted=index.targeted, selected=True)
+        if isinstance(index_node, ast.Slice):
+            for part in (index_node.lower, index_node.upper, index_node.step):
+                self.expr(part)
+            return c.but(selected=index_node.upper is not None or index_node.lower is not None)
+        names = _const_strs(index)
+        if names and len(names) == 1:
+            return c.but(targeted=True)
+        return c if index is None else None
+
+    def corr_method(self, c: CorrSel, method: str, node: ast.Call) -> Any:
+        args, kwargs = self.eval_args(node)
+        if method in ("nlargest", "nsmallest"):
+            column = len(args) > 1 or "columns" in kwargs
+            return c.but(targeted=column, selected=True)
+        if method in ("head", "tail"):
+            return c.but(selected=True)
+        if method == "sort_values":
+            return c.but(targeted=bool(args) or "by" in kwargs)
+        if method in ("abs", "dropna", "drop", "tolist", "to_list", "copy", "round", "keys"):
+            return c
+        return None
 
     def apply_lambda(self, d: Data, fn: ast.Lambda, kwargs: dict[str, Any], line: int) -> Any:
         """`g["a"].transform(lambda x: x.fillna(x.median()))`, `.apply(lambda s: s.mean())`:
@@ -1650,6 +1803,8 @@ class Interpreter:
             return None
         if method in ("set_params", "set_output"):
             return est
+        if method in ("get_support", "get_feature_names_out"):
+            return _selection(est)
         return None
 
     def record_fit(
@@ -1824,11 +1979,34 @@ class Interpreter:
 
 
 # `pd.concat(objs=[...])`, `np.concatenate(arrays=...)`, `np.vstack(tup=...)`, `torch.cat(tensors=)`
+_DATA_KEYWORDS = frozenset({"data", "X", "x", "a", "arr", "frame", "obj"})
 _CONCAT_KEYWORDS = ("objs", "arrays", "tup", "tensors", "frames")
 
 # Reductions by group whose results are statistics of the rows (`agg(["sum", "count"])` is the
 # weight-of-evidence / target-mean encoding written by hand).
 _AGG_STATS = apis.STAT_METHODS | {"sum"}
+
+
+def _is_path(value: Any) -> bool:
+    """A file name passed to a loading helper (`load("train.csv")`): each call reads anew."""
+    return (
+        isinstance(value, Const)
+        and isinstance(value.value, str)
+        and value.value.endswith(_DATA_SUFFIXES)
+    )
+
+
+_DATA_SUFFIXES = (".csv", ".tsv", ".parquet", ".xlsx", ".xls", ".json", ".feather", ".txt", ".pkl")
+
+_SELECTOR_ATTRS = frozenset({"support_", "ranking_", "scores_", "pvalues_", "variances_"})
+
+
+def _selection(est: Est) -> ColSel | None:
+    """What a fitted selector chose, when it was fitted on rows Coach can follow."""
+    if est.taint is None or est.taint.kind != "fit" or est.cls not in apis.FEATURE_SELECTORS:
+        return None
+    return ColSel(frozenset({est.taint}))
+
 
 _BOOSTING_MODULES = frozenset({"lgb", "lightgbm", "xgb", "xgboost", "cb", "catboost"})
 

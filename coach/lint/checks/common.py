@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coach.lint import apis
-from coach.lint.dataflow import TEST, Data, Facts, Split
+from coach.lint.dataflow import TEST, TRAIN, Data, Facts, Split
 from coach.models import Finding, Location
 
 
@@ -56,6 +56,16 @@ class Context:
 
 def shown(name: str, fallback: str = "the data") -> str:
     return f"`{name}`" if name else fallback
+
+
+def marked_training(d: Data) -> bool:
+    """Data the code itself marks as training data: named so (`X_train`, `train`), the
+    training part of a split, or a separately loaded training file."""
+    return (
+        apis.name_role(d.name) == TRAIN
+        or d.file_role == TRAIN
+        or any(side == TRAIN for _, side in d.sides)
+    )
 
 
 def is_test_name(name: str) -> bool:

@@ -3,7 +3,7 @@ data) and EVAL003 (a metric mixing the predictions of one split with the labels 
 
 from __future__ import annotations
 
-from coach.lint.checks.common import Context, shown
+from coach.lint.checks.common import Context, marked_training, shown
 from coach.lint.dataflow import SIDE_NAMES, TEST, TRAIN, Data, EvalEv, FitEv
 
 RULES = frozenset({"EVAL001", "EVAL002", "EVAL003"})
@@ -61,7 +61,11 @@ def _only_training_score(ctx: Context) -> None:
             continue
         if any(e.fit is not fit for e in evs):
             continue
-        on_train = [e for e in evs if e.x is not None and _same_rows(e.x, fit.x)]
+        # named as training data: the author knows it is a training score (otherwise the
+        # overlap is LEAK002)
+        on_train = [
+            e for e in evs if e.x is not None and _same_rows(e.x, fit.x) and marked_training(e.x)
+        ]
         if len(on_train) != len(evs):
             continue
         # any held-out evaluation in the file (another model) means the author does test

@@ -4,8 +4,8 @@ in the features, and time-ordered data split at random."""
 from __future__ import annotations
 
 from coach.lint import apis
-from coach.lint.checks.common import Context, is_test_name, shown
-from coach.lint.dataflow import TEST, TRAIN, Data, EvalEv, Split, Taint
+from coach.lint.checks.common import Context, is_test_name, marked_training, shown
+from coach.lint.dataflow import TEST, TRAIN, Data, EvalEv, FitEv, Split, Taint
 
 RULES = frozenset({"LEAK001", "LEAK002", "LEAK003", "LEAK004", "LEAK005"})
 
@@ -16,6 +16,7 @@ def check(ctx: Context) -> None:
     _test_rows_transformed_with_all_rows(ctx)
     _training_part_with_all_rows_statistics(ctx)
     _trained_on_test_rows(ctx)
+    _scored_on_training_rows(ctx)
     _same_file(ctx)
     _test_set_choices(ctx)
     _target_in_features(ctx)
@@ -242,7 +243,16 @@ def _eval_data(ev: EvalEv) -> Data | None:
     return ev.x if ev.x is not None else ev.y_true
 
 
+def _refit_on_more_rows(ctx: Context, fit: FitEv, split: Split) -> bool:
+    """The same estimator was fitted earlier on the training part of `split`."""
+    return any(
+        f.est is fit.est and f.seq < fit.seq and f.x is not None and f.x.side_of(split.id) == TRAIN
+        for f in ctx.facts.fits
+    )
+
+
 def _trained_on_test_rows(ctx: Context) -> None:
+    refits_reported: set[int] = set()
     for ev in ctx.facts.evals:
         fit = ev.fit
         if fit is None or fit.x is None or fit.est.cat in ("transformer", "resampler"):
@@ -273,6 +283,25 @@ def _trained_on_test_rows(ctx: Context) -> None:
                 )
                 continue
             if trained.side_of(split.id) == 0 and trained.roots & split.roots:
+                if _refit_on_more_rows(ctx, fit, split):
+                    if id(fit) in refits_reported:
+                        continue
+                    refits_reported.add(id(fit))
+                    # trained on the training part first, then refitted on train + test: the
+                    # mistake the reader sees is the score, so report it there
+                    ctx.emit(
+                        "LEAK002",
+                        ev.line,
+                        f"The score at line {ev.line} is measured on {shown(data.name)}, but "
+                        f"{fit.est.label()} was refitted at line {fit.line} on "
+                        f"{shown(fit.x_name or fit.x.name)}, which includes those rows (split off "
+                        f"at line {split.line}) — the model has already seen what it is scored on",
+                        [
+                            (fit.line, "refitted on rows that include the evaluation rows here"),
+                            (split.line, f"{_split_label(split)} here"),
+                        ],
+                    )
+                    continue
                 ctx.emit(
                     "LEAK002",
                     fit.line,
@@ -288,6 +317,58 @@ def _trained_on_test_rows(ctx: Context) -> None:
                 )
 
 
+def _covers(data: Data, trained: Data) -> bool:
+    """Every row `trained` holds is also in `data` (same rows, or a superset of them)."""
+    return bool(trained.roots) and trained.roots <= data.roots and data.sides <= trained.sides
+
+
+def _held_out_elsewhere(ctx: Context, fit: FitEv) -> bool:
+    """The same model is also cross-validated or scored on a held-out part."""
+    est = fit.est
+    for cv in ctx.facts.cvs:
+        if cv.est is not None and any(c is est for c in cv.est.all_components()):
+            return True
+    for ev in ctx.facts.evals:
+        if ev.model is not est:
+            continue
+        data = _eval_data(ev)
+        if data is not None and (ctx.test_splits(data) or data.file_role == TEST):
+            return True
+    return False
+
+
+def _scored_on_training_rows(ctx: Context) -> None:
+    """`tree.fit(X, y); accuracy_score(y, tree.predict(X))`: the reported score is measured on
+    rows the model was trained on, and nothing in the names says it is a training score.
+    (Scores on data named as training data, with no held-out score, are EVAL002.)"""
+    for ev in ctx.facts.evals:
+        fit = ev.fit
+        if fit is None or fit.x is None or fit.seq > ev.seq:
+            continue
+        est = fit.est
+        if est.cat not in ("model", "pipeline") or est.cls in apis.CLUSTERERS:
+            continue
+        data, trained = (ev.x, fit.x) if ev.x is not None else (ev.y_true, fit.y)
+        if data is None or trained is None or not _covers(data, trained):
+            continue
+        if ctx.test_splits(data):
+            continue  # a test part: `_trained_on_test_rows` speaks about it
+        if marked_training(data) or apis.name_role(fit.x_name or fit.x.name) == TEST:
+            continue  # a deliberate training score (EVAL002 speaks when it is the only one)
+        if any(k in fit.kw for k in ("validation_data", "validation_split", "eval_set")):
+            continue
+        if _held_out_elsewhere(ctx, fit):
+            continue
+        ctx.emit(
+            "LEAK002",
+            ev.line,
+            f"{est.label()} is scored at line {ev.line} on {shown(data.name)}, which holds the "
+            f"rows it was trained on at line {fit.line} — the evaluation overlaps the training "
+            "data, so the score measures memorisation, not performance on new data",
+            [(fit.line, "trained on the same rows here")],
+        )
+
+
 def _same_file(ctx: Context) -> None:
     by_path: dict[str, list] = {}
     for read in ctx.facts.reads:
@@ -299,11 +380,11 @@ def _same_file(ctx: Context) -> None:
             train, test = roles[TRAIN], roles[TEST]
             ctx.emit(
                 "LEAK002",
-                test.line,
+                test.site,
                 f"The test data {shown(test.name)} is read from the same file '{path}' as the "
-                f"training data {shown(train.name)} (line {train.line}) — every test row is also "
+                f"training data {shown(train.name)} (line {train.site}) — every test row is also "
                 "a training row",
-                [(train.line, "the training data is read from the same file here")],
+                [(train.site, "the training data is read from the same file here")],
             )
 
 

@@ -3,10 +3,10 @@ import pandas as pd
 from sklearn.tree import DecisionTreeClassifier
 from sklearn.metrics import f1_score
 
-df = pd.read_csv("mushrooms.csv")
-df = pd.get_dummies(df)
-X = df.drop(columns=["poisonous"])
-y = df["poisonous"]
+train = pd.read_csv("mushrooms_train.csv")
+train = pd.get_dummies(train)
+X_train = train.drop(columns=["poisonous"])
+y_train = train["poisonous"]
 tree = DecisionTreeClassifier(random_state=0)
-tree.fit(X, y)
-print("F1:", f1_score(y, tree.predict(X)))
+tree.fit(X_train, y_train)
+print("training F1:", f1_score(y_train, tree.predict(X_train)))

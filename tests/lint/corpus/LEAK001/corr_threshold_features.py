@@ -1,0 +1,18 @@
+# expect: LEAK001@9
+import pandas as pd
+from sklearn.linear_model import LinearRegression
+from sklearn.metrics import r2_score, mean_absolute_error
+from sklearn.model_selection import train_test_split
+
+target = "price"
+cars = pd.read_csv("cars.csv").dropna()
+corr = cars.corr()
+strong = corr.index[abs(corr[target]) > 0.5].drop(target)
+print("selected:", list(strong))
+
+X = cars[strong]
+y = cars[target]
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=0)
+lin = LinearRegression().fit(X_train, y_train)
+pred = lin.predict(X_test)
+print(r2_score(y_test, pred), mean_absolute_error(y_test, pred))

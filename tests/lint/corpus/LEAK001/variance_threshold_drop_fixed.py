@@ -1,0 +1,17 @@
+# expect: none
+import pandas as pd
+from sklearn.feature_selection import VarianceThreshold
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import train_test_split
+
+santander = pd.read_csv("train.csv")
+features = santander.drop(["ID", "TARGET"], axis=1)
+labels = santander["TARGET"]
+Xtr, Xte, ytr, yte = train_test_split(features, labels, stratify=labels, random_state=4)
+vt = VarianceThreshold(threshold=0.01)
+vt.fit(Xtr)
+Xtr = Xtr.loc[:, vt.get_support()]
+Xte = Xte.loc[:, vt.get_support()]
+lr = LogisticRegression(max_iter=2000).fit(Xtr, ytr)
+print(roc_auc_score(yte, lr.predict_proba(Xte)[:, 1]))
