@@ -17,8 +17,28 @@ from __future__ import annotations
 
 import re
 
-# Transformers whose fit learns statistics of the data (LEAK001 when fitted on all rows).
-STATEFUL_TRANSFORMERS: frozenset[str] = frozenset(
+# Feature selectors: what they keep (`support_`, `get_support()`) was learned from their rows.
+FEATURE_SELECTORS: frozenset[str] = frozenset(
+    {
+        "SelectKBest",
+        "SelectPercentile",
+        "SelectFpr",
+        "SelectFdr",
+        "SelectFwe",
+        "GenericUnivariateSelect",
+        "VarianceThreshold",
+        "RFE",
+        "RFECV",
+        "SelectFromModel",
+        "SequentialFeatureSelector",
+        "Boruta",
+        "BorutaPy",
+    }
+)
+
+# Transformers whose fit learns statistics of the data (LEAK001 when fitted on all rows);
+# feature selectors are among them.
+STATEFUL_TRANSFORMERS: frozenset[str] = FEATURE_SELECTORS | frozenset(
     {
         # scaling
         "StandardScaler",
@@ -46,20 +66,6 @@ STATEFUL_TRANSFORMERS: frozenset[str] = frozenset(
         "GLMMEncoder",
         "HelmertEncoder",
         "BinaryEncoder",
-        # feature selection
-        "SelectKBest",
-        "SelectPercentile",
-        "SelectFpr",
-        "SelectFdr",
-        "SelectFwe",
-        "GenericUnivariateSelect",
-        "VarianceThreshold",
-        "RFE",
-        "RFECV",
-        "SelectFromModel",
-        "SequentialFeatureSelector",
-        "Boruta",
-        "BorutaPy",
         # decomposition / projection
         "PCA",
         "IncrementalPCA",
@@ -87,24 +93,6 @@ STATEFUL_TRANSFORMERS: frozenset[str] = frozenset(
     }
 )
 
-# Feature selectors: what they keep (`support_`, `get_support()`) was learned from their rows.
-FEATURE_SELECTORS: frozenset[str] = frozenset(
-    {
-        "SelectKBest",
-        "SelectPercentile",
-        "SelectFpr",
-        "SelectFdr",
-        "SelectFwe",
-        "GenericUnivariateSelect",
-        "VarianceThreshold",
-        "RFE",
-        "RFECV",
-        "SelectFromModel",
-        "SequentialFeatureSelector",
-        "Boruta",
-        "BorutaPy",
-    }
-)
 
 # Scalers: their presence means "the features were scaled" (SCALE001).
 SCALERS: frozenset[str] = frozenset(
