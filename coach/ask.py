@@ -114,7 +114,7 @@ def ask(
     on_rules: Callable[[AskResult], None] | None = None,
     cancel: threading.Event | None = None,
     llm_settings: Any = None,
-    earlier_turns: list[tuple[str, str]] | None = None,
+    earlier_turns: list[Any] | None = None,
     catalog: Catalog | None = None,
 ) -> AskResult:
     """Answer one question; see the module docstring for the order of work.
@@ -223,14 +223,18 @@ def ask(
             lead = NO_MODEL_NOTE if not suggestions else "Brainstorm skipped:"
             result.notes.append(f"{lead} The LLM configuration is invalid: {exc}")
             return result
+    from coach.llm.draft import session_turns
     from coach.llm.prompt import DraftContext
 
+    if earlier_turns is None:  # the CLI's --session: the model sees what was asked before
+        earlier_turns = session_turns(store, session.id, exclude_question_id=logged.id)
     draft_context = DraftContext(
         repo=str(repo) if repo else None,
-        findings=[f for f in routed.findings],
+        # The rule answers travel as `prior`; the context adds what the repository showed.
+        findings=list(context.lint.findings) if context.lint else [],
         dataset=summary.get("data", {}).get("path") if data else None,
         dataset_facts=_dataset_facts(context),
-        earlier_turns=earlier_turns or [],
+        earlier_turns=earlier_turns,
     )
     if show_prompt:
         from coach.llm.prompt import PromptError, preview

@@ -126,3 +126,19 @@ def test_coach_ask_without_a_model_explains_how_to_configure(tmp_path, run_coach
     result = run_coach("ask", QUESTION, env={"COACH_DB": str(tmp_path / "coach.db")})
     assert result.returncode == 0, result.stderr
     assert "No LLM is configured" in result.stdout and "COACH_MODEL" in result.stdout
+
+
+def test_coach_ask_in_a_session_gives_the_model_the_earlier_turns(fake_server, tmp_path, run_coach):
+    db = tmp_path / "coach.db"
+    env = _env(fake_server, db)
+    first = run_coach("ask", "--session", "planning-1", QUESTION, env=env)
+    assert first.returncode == 0, first.stderr
+    second = run_coach("ask", "--session", "planning-1", "what data sources could help?", env=env)
+    assert second.returncode == 0, second.stderr
+    sent = json.dumps(fake_server.requests[-1]["body"]["messages"])
+    assert QUESTION in sent  # the earlier question travels with the new one
+    with Store.open(db) as store:
+        assert [q.text for q in store.questions("planning-1")] == [
+            QUESTION,
+            "what data sources could help?",
+        ]
