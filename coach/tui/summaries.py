@@ -86,7 +86,8 @@ def repo_summary(path: str, report: Any, rules: dict[str, Any]) -> RepoSummary:
         path=path,
         files=report.summary.files,
         files_with_models=report.summary.files_with_models,
-        unanalysed=sum(1 for f in report.files if f.status not in ("ok", "skipped")),
+        # The report's own count, so the app and `coach lint` agree on what was not analysed.
+        unanalysed=report.summary.errors,
         findings=len(findings),
         by_family=count_by(findings, rules, lambda f: family_of(f.rule)),
     )
