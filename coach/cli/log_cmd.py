@@ -1,4 +1,5 @@
-"""`coach log ...`: list, show, search, review and export the suggestion log."""
+"""`coach log ...`: list, show, search, review and export the suggestion log; check, recover,
+back up, delete and count it."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ SHORT_ID = 8
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     log = subparsers.add_parser(
-        "log", help="review the suggestion log (list, show, search, accept, reject, export)"
+        "log",
+        help="review the suggestion log (list, show, search, accept, reject, export, stats, "
+        "path, check, recover, backup, delete)",
     )
     log.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="log file")
     sub = log.add_subparsers(dest="log_command", metavar="ACTION", required=True)
@@ -68,6 +71,38 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     _add_filters(export)
     export.set_defaults(func=run_export)
+
+    path = sub.add_parser("path", help="print where the log file is")
+    path.set_defaults(func=run_path)
+
+    stats = sub.add_parser("stats", help="per-rule counts and acceptance rates")
+    add_format_option(stats)
+    stats.set_defaults(func=run_stats)
+
+    check = sub.add_parser("check", help="run SQLite's full integrity check on the log")
+    check.set_defaults(func=run_check)
+
+    recover = sub.add_parser(
+        "recover", help="copy every readable row of a damaged log into a NEW file (keeps the old)"
+    )
+    recover.add_argument("output", metavar="NEW_FILE", help="the recovered log to create")
+    recover.set_defaults(func=run_recover)
+
+    backup = sub.add_parser("backup", help="copy the log safely, even while Coach is running")
+    backup.add_argument("output", metavar="FILE", help="the copy to create")
+    backup.set_defaults(func=run_backup)
+
+    delete = sub.add_parser(
+        "delete", help="delete a suggestion, a session, or everything before a date"
+    )
+    what = delete.add_mutually_exclusive_group(required=True)
+    what.add_argument("id", nargs="?", help="suggestion id (a unique prefix is enough)")
+    what.add_argument("--session", dest="delete_session", metavar="ID", help="a whole session")
+    what.add_argument(
+        "--before", metavar="DATE", help="everything logged before an ISO date or an age (30d)"
+    )
+    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    delete.set_defaults(func=run_delete)
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
@@ -261,3 +296,136 @@ def run_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def run_path(args: argparse.Namespace) -> int:
+    from coach.store import default_db_path
+
+    db = getattr(args, "db", None)
+    print(Path(db).expanduser() if db else default_db_path())
+    return 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        rows = store.stats()
+    if args.format == "json":
+        print(dump_json(rows))
+        return 0
+    if not rows:
+        print("The log is empty.")
+        return 0
+    print(
+        f"{'rule':<10} {'total':>6} {'accepted':>9} {'edited':>7} {'rejected':>9} "
+        f"{'pending':>8} {'failed':>7} {'acceptance':>11}"
+    )
+    for row in rows:
+        rate = "-" if row["acceptance"] is None else f"{row['acceptance']:.0%}"
+        print(
+            f"{row['rule']:<10} {row['total']:>6} {row['accepted']:>9} {row['edited']:>7} "
+            f"{row['rejected']:>9} {row['pending']:>8} {row['failed']:>7} {rate:>11}"
+        )
+    print("\nacceptance = (accepted + edited) / reviewed.")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from coach.store import DAMAGED_ADVICE, Store, StoreError
+
+    try:
+        store = Store.open(getattr(args, "db", None), check=False)
+    except StoreError as exc:
+        raise CommandError(str(exc), exit_code=1) from exc
+    with store:
+        problems = store.integrity_check()
+        counts = {} if problems else store.table_counts()
+    if problems:
+        print(f"{store.path}: DAMAGED — {len(problems)} problem(s) found:")
+        for problem in problems[:20]:
+            print(f"  {problem}")
+        print(DAMAGED_ADVICE)
+        return 1
+    summary = ", ".join(f"{n} {table}" for table, n in counts.items())
+    print(f"{store.path}: ok ({summary}).")
+    return 0
+
+
+def run_recover(args: argparse.Namespace) -> int:
+    from coach.store import StoreError, default_db_path, recover
+
+    db = getattr(args, "db", None)
+    source = Path(db).expanduser() if db else default_db_path()
+    try:
+        results = recover(source, args.output)
+    except StoreError as exc:
+        raise CommandError(str(exc), exit_code=1) from exc
+    for table, (got, claimed) in results.items():
+        of = f" of {claimed}" if claimed is not None else ""
+        print(f"  {table:<12} {got}{of} row(s) recovered")
+    print(
+        f"Recovered into {args.output}; {source} was not changed. To use the new log: "
+        f"--db {args.output} (or move it over the old one while no Coach is running)."
+    )
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from coach.store import StoreError
+
+    with open_store(args) as store:
+        try:
+            dest = store.backup(args.output)
+        except StoreError as exc:
+            raise CommandError(str(exc), exit_code=1) from exc
+    print(f"Backed up {store.path} to {dest}.")
+    return 0
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    from coach.store import StoreError
+
+    with open_store(args) as store:
+        try:
+            if args.id:
+                full_id = _resolve(store, args.id)
+                what, act = (
+                    f"suggestion {full_id[:SHORT_ID]} and its review history",
+                    (lambda: store.delete_suggestions([full_id])),
+                )
+            elif args.delete_session:
+                session = _resolve_session(store, args.delete_session)
+                count = len(store.list_suggestions(session=session))
+                what = f"session {session[:SHORT_ID]} ({count} suggestion(s))"
+                act = lambda: store.delete_session(session)  # noqa: E731
+            else:
+                when = parse_since(args.before)
+                assert when is not None
+                count = sum(1 for v in store.list_suggestions() if v.created < when)
+                what = f"{count} suggestion(s) logged before {when:%Y-%m-%d %H:%M} UTC"
+                act = lambda: store.delete_before(when)  # noqa: E731
+            if not args.yes and not _confirm(f"Delete {what}? This cannot be undone."):
+                print("Nothing was deleted.")
+                return 1
+            deleted = act()
+        except StoreError as exc:
+            raise CommandError(str(exc), exit_code=1) from exc
+    print(f"Deleted {deleted} suggestion(s).")
+    return 0
+
+
+def _resolve_session(store, prefix: str) -> str:
+    matches = [s.id for s in store.sessions() if s.id.startswith(prefix.strip())]
+    if len(matches) != 1:
+        problem = "no session" if not matches else "more than one session"
+        raise CommandError(f"{problem} with id '{prefix}'", exit_code=1)
+    return matches[0]
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        raise CommandError(f"{question} Add --yes to confirm when not at a terminal.")
+    try:
+        answer = input(f"{question} [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in {"y", "yes"}

@@ -99,6 +99,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        # A log failure met mid-command (a damaged page, a full disk): one clear line, exit 1.
+        store = sys.modules.get("coach.store")
+        if store is not None and isinstance(exc, store.StoreError):
+            print_error(str(exc))
+            return 1
+        raise
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,9 +2,9 @@
 
 The app calls these methods from worker threads, so the slow parts (opening the log imports
 sqlite-utils and pandas; data checks import scikit-learn; drafts import litellm) never block the
-screen. Threading rule: `self.store` belongs to the UI thread (short reads and reviews); every
-worker call opens its own connection to the same file (`_worker_store`), because one SQLite
-connection must not run two transactions from two threads at once.
+screen. Threading rule: `self.store` is opened once and shared by the UI thread and the workers;
+the store holds a lock per transaction and per read, so two threads never interleave inside one
+SQLite transaction.
 """
 
 from __future__ import annotations
@@ -106,18 +106,11 @@ class Backend:
 
     @contextlib.contextmanager
     def _worker_store(self) -> Iterator[Any]:
-        from coach.store import Store, StoreError
-
-        if self.db_path is None:
+        """The app's one long-lived store: it serialises its own use across threads, and a
+        second connection per task would only add ways to lose SQLite's locks."""
+        if self.store is None:
             raise BackendError("the log is not open yet.")
-        try:
-            store = Store.open(self.db_path)
-        except StoreError as exc:
-            raise BackendError(str(exc)) from exc
-        try:
-            yield store
-        finally:
-            store.close()
+        yield self.store
 
     def ensure_session(self, store: Any, title: str | None = None) -> Session:
         """The session, created in the log the first time something is logged (titled after
