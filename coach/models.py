@@ -11,7 +11,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Severity = Literal["error", "warning", "info"]
 Detector = Literal["code", "question", "data"]
@@ -39,8 +39,35 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+class QuestionAdvice(BaseModel):
+    """A question detector written as data, for rules that only recognise a topic and give fixed
+    advice: it fires when the question mentions a signal the router's facts know (see
+    `coach.router.lexicon`), quotes the mention, and answers with `message`.
+
+    `any_of`: the first mentioned signal fires (in this order); `all_of`: every one must be
+    mentioned and all are quoted; `negated_counts`: "we have no fallback" counts as a mention;
+    `unless`: signals that silence the rule; `unless_words`: a regex on the normalised question.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    any_of: list[str] = Field(default_factory=list)
+    all_of: list[str] = Field(default_factory=list)
+    negated_counts: bool = False
+    unless: list[str] = Field(default_factory=list)
+    unless_words: str | None = None
+    message: str = Field(min_length=20)
+
+    @model_validator(mode="after")
+    def _some_signal(self) -> QuestionAdvice:
+        if not self.any_of and not self.all_of:
+            raise ValueError("needs any_of or all_of (the signals that make the rule fire)")
+        return self
+
+
 class Rule(BaseModel):
-    """One entry of the catalog: the words a person reads. Detectors hold the logic."""
+    """One entry of the catalog: the words a person reads. Detectors hold the logic (or, for a
+    topic-only question rule, `question` declares it)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -55,6 +82,7 @@ class Rule(BaseModel):
     references: list[str] = Field(min_length=1)
     triggers: list[str] = Field(default_factory=list)
     detectors: list[Detector] = Field(default_factory=list)
+    question: QuestionAdvice | None = None
 
     @field_validator("title", "summary", "why", "fix")
     @classmethod

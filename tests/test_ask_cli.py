@@ -211,7 +211,7 @@ def test_record_appends_readable_markdown_without_volatile_ids(
     assert "## 2. hello coach" in text
     assert "[error] LEAK001" in text and "id <id>" in text and "session <id>" in text
 
-    from coach.router.transcript import parse
+    from coach.cli.transcript import parse
 
     _, entries = parse(transcript)
     assert [e.command[-1] for e in entries] == ["I scaled before splitting", "hello coach"]

@@ -13,10 +13,10 @@ import re
 from pathlib import Path
 
 import pytest
+from transcript_replay import replay
 
 from coach.catalog import default_catalog
-from coach.router.predicates import PREDICATES
-from coach.router.transcript import RERECORD, normalise, parse, render, replay
+from coach.cli.transcript import RERECORD, normalise, parse, render
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSCRIPTS = sorted(
@@ -40,7 +40,7 @@ def test_there_are_enough_transcripts_covering_every_rule_the_router_knows() -> 
     assert len(TRANSCRIPTS) >= 12
     text = "\n".join(p.read_text(encoding="utf-8") for p in TRANSCRIPTS)
     shown = set(re.findall(r"^\[(?:error|warning|info)\] ([A-Z]+\d{3}) ", text, re.M))
-    known = set(PREDICATES) & set(default_catalog().rules)
+    known = {r.id for r in default_catalog().rules.values() if "question" in r.detectors}
     assert known <= shown, f"rules never shown in a transcript: {sorted(known - shown)}"
     assert "route: draft" in text, "the no-rule path is recorded"
     assert re.search(r"^\d+ rule findings:", text, re.M), "a multi-problem answer is recorded"

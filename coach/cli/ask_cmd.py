@@ -228,7 +228,7 @@ def render_tail(result: Any) -> str:
 
 def record(args: argparse.Namespace, result: Any) -> None:
     """Append this exchange to a Markdown transcript (ids normalised; replayable command)."""
-    from coach.router.transcript import append_entry, command_args
+    from coach.cli.transcript import append_entry, command_args
 
     command = command_args(
         result.question,

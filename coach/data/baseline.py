@@ -44,6 +44,7 @@ from coach.data.thresholds import (
     SUSPICIOUS_SCORE,
 )
 from coach.models import Finding
+from coach.registry import emits
 
 MAX_ONE_HOT_CATEGORIES = 20
 # Text columns with more distinct values than this share of rows are keys or free text.
@@ -515,6 +516,7 @@ def run_baseline(
     return report
 
 
+@emits("data", "LEAK004")
 def _suspicious(
     report: BaselineReport, frame: pd.DataFrame, target: str, task: Task, seed: int
 ) -> list[Finding]:
@@ -563,6 +565,7 @@ def _suspicious(
     return [finding("LEAK004", message, data, kind="baseline")]
 
 
+@emits("data", "BASE003")
 def compare_scores(
     report: BaselineReport, model_scores: dict[str, float], names: list[str]
 ) -> tuple[list[ScoreComparison], list[Finding]]:

@@ -22,6 +22,7 @@ from coach.data.thresholds import (
     TIME_UNPARSEABLE_SHARE,
 )
 from coach.models import Finding
+from coach.registry import emits
 
 
 def _pct(share: float) -> str:
@@ -33,6 +34,7 @@ def _names(columns: list[str], limit: int = 8) -> str:
     return shown + (f" and {len(columns) - limit} more" if len(columns) > limit else "")
 
 
+@emits("data", "DATA004", "DATA007")
 def check_target(target: pd.Series, name: str) -> list[Finding]:
     """DATA004 a single class (or value); DATA007 rows without a target value."""
     out: list[Finding] = []
@@ -63,6 +65,7 @@ def check_target(target: pd.Series, name: str) -> list[Finding]:
     return out
 
 
+@emits("data", "IMB003")
 def check_imbalance(counts: dict[str, int], name: str) -> list[Finding]:
     """IMB003: minority share (binary) or count relative to the majority (multiclass)."""
     if len(counts) < 2:
@@ -116,6 +119,7 @@ def check_imbalance(counts: dict[str, int], name: str) -> list[Finding]:
     return [finding("IMB003", message, data, severity=severity)]
 
 
+@emits("data", "DATA005")
 def check_order(target: pd.Series, name: str, task: Task) -> list[Finding]:
     """DATA005: the file is sorted (or grouped) by the target, a trap for unshuffled K-fold."""
     labelled = target.dropna()
@@ -193,6 +197,7 @@ def _is_constant(series: pd.Series) -> bool:
     return bool(series.head(1000).eq(first).all() and series.eq(first).all())
 
 
+@emits("data", "DATA002", "DATA003", "DATA006")
 def check_columns(
     frame: pd.DataFrame, target: str, progress: ProgressCallback | None = None
 ) -> list[Finding]:
@@ -284,6 +289,7 @@ def _when(value: object) -> str:
     return label_text(value)
 
 
+@emits("data", "LEAK005")
 def check_time(train: pd.Series, test: pd.Series, name: str) -> list[Finding]:
     """LEAK005: test rows dated before the last training date."""
     last_train = train.max()
@@ -313,6 +319,7 @@ def check_time(train: pd.Series, test: pd.Series, name: str) -> list[Finding]:
     return [finding("LEAK005", message, data)]
 
 
+@emits("data", "LEAK006")
 def check_groups(train: pd.Series, test: pd.Series | None, name: str) -> list[Finding]:
     """LEAK006: entities in both splits (counted by rows); without a test file, repeated groups."""
     if test is None:

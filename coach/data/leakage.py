@@ -24,6 +24,7 @@ from coach.data.thresholds import (
     SINGLE_FEATURE_SKILL,
 )
 from coach.models import Finding
+from coach.registry import emits
 
 CV_FOLDS = 3
 TREE_DEPTH = 6
@@ -54,6 +55,7 @@ def identifier_columns(frame: pd.DataFrame, candidates: list[str]) -> dict[str, 
     return found
 
 
+@emits("data", "LEAK004")
 def check_identifiers(id_like: dict[str, str]) -> list[Finding]:
     return [
         finding(
@@ -224,6 +226,7 @@ def _metric_text(metric: str) -> str:
     return "balanced accuracy" if metric == "balanced_accuracy" else "R²"
 
 
+@emits("data", "LEAK004")
 def check_target_leakage(
     target_name: str,
     functions: dict[str, dict],

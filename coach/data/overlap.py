@@ -18,6 +18,7 @@ from coach.data.progress import ProgressCallback, tick
 from coach.data.report import finding
 from coach.data.thresholds import DUPLICATES_WARNING_SHARE
 from coach.models import Finding
+from coach.registry import emits
 
 EXAMPLES = 3
 NEAR_TOLERANCE = "numbers equal to about 6 significant digits; text trimmed, case-folded"
@@ -67,6 +68,7 @@ def label_codes(targets: list[pd.Series], task: Task) -> list[np.ndarray]:
     return out
 
 
+@emits("data", "LEAK002")
 def check_duplicates(keys: RowKeys, features: list[str]) -> list[Finding]:
     """LEAK002 inside one file: rows repeating an earlier row on the features."""
     rows = len(keys.exact)
@@ -103,6 +105,7 @@ def check_duplicates(keys: RowKeys, features: list[str]) -> list[Finding]:
     return [finding("LEAK002", message, data, severity=severity)]
 
 
+@emits("data", "DATA001")
 def check_conflicts(keys: RowKeys, labels: np.ndarray, target: str) -> list[Finding]:
     """DATA001: rows with identical features but different labels (classification)."""
     mask = labels >= 0
@@ -133,6 +136,7 @@ def check_conflicts(keys: RowKeys, labels: np.ndarray, target: str) -> list[Find
     return [finding("DATA001", message, data)]
 
 
+@emits("data", "LEAK002")
 def check_overlap(
     train: RowKeys,
     test: RowKeys,

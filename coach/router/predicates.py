@@ -4,19 +4,24 @@ A predicate answers "does what this person wrote break rule X?" from `Facts` onl
 the question, plus dataset numbers when the caller attached a dataset. It quotes the words that
 triggered it and, where there are numbers, does the arithmetic and says so in the message.
 
-Predicates are registered by rule id with `@predicate("LEAK001")`; the router only runs those
-whose id exists in the catalog, so a rule removed from the catalog can never be reported.
+Predicates are registered by rule id with `@emits("question", "LEAK001")` (see `coach.registry`);
+the router only runs those whose id exists in the catalog, so a rule removed from the catalog can
+never be reported. Rules that only recognise a topic and give fixed advice have no code here: the
+catalog declares them (`[rules.question]`) and `declared_advice` answers for them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coach.models import Evidence, Severity
+from coach.models import Evidence, QuestionAdvice, Severity
+from coach.registry import emits, registrations
 from coach.router.facts import Facts, Mention, Score
+
+if TYPE_CHECKING:
+    from coach.catalog import Catalog
 
 
 @dataclass
@@ -29,18 +34,6 @@ class Hit:
     severity: Severity | None = None  # None: the catalog's severity
     # A weak hit is only reported when no other rule fires (e.g. "no baseline" for a bare score).
     weak: bool = False
-
-
-Predicate = Callable[[Facts], "Hit | None"]
-PREDICATES: dict[str, Predicate] = {}
-
-
-def predicate(rule_id: str) -> Callable[[Predicate], Predicate]:
-    def register(func: Predicate) -> Predicate:
-        PREDICATES[rule_id] = func
-        return func
-
-    return register
 
 
 def quote(text: str) -> Evidence:
@@ -101,7 +94,7 @@ def _fit_on_all_rows(f: Facts) -> Mention | None:
     return Mention(kind="cv_on_transformed", text=fit.group(0), start=fit.start(), end=fit.end())
 
 
-@predicate("LEAK001")
+@emits("question", "LEAK001")
 def preprocessing_before_split(f: Facts) -> Hit | None:
     steps = [s for s in f.steps if s.kind in _STEP_WORDS and s.order in _ORDER_WORDS]
     cv = f.has("cv_on_transformed") or _fit_on_all_rows(f)
@@ -148,7 +141,7 @@ def _duplicates_then_random_split(f: Facts) -> Mention | None:
     return dup if dup is not None and split is not None else None
 
 
-@predicate("LEAK002")
+@emits("question", "LEAK002")
 def train_test_overlap(f: Facts) -> Hit | None:
     evidence: list[Evidence] = []
     reasons: list[str] = []
@@ -188,7 +181,7 @@ def train_test_overlap(f: Facts) -> Hit | None:
     return Hit(message=" ".join(reasons), evidence=evidence)
 
 
-@predicate("LEAK003")
+@emits("question", "LEAK003")
 def test_set_reuse(f: Facts) -> Hit | None:
     m = _first(f.has("test_tuning"), f.has("early_stop_test"), f.has("report_best_cv"))
     if m is None:
@@ -238,7 +231,7 @@ _REMOVED = re.compile(
 )
 
 
-@predicate("LEAK004")
+@emits("question", "LEAK004")
 def target_leakage(f: Facts) -> Hit | None:
     direct = next(
         (
@@ -275,7 +268,7 @@ def target_leakage(f: Facts) -> Hit | None:
     )
 
 
-@predicate("LEAK005")
+@emits("question", "LEAK005")
 def temporal_leakage(f: Facts) -> Hit | None:
     future = f.has("future_leak") or _trained_on_later_years(f)
     if future:
@@ -360,7 +353,7 @@ _ENTITY_ATTRIBUTE = re.compile(
 )
 
 
-@predicate("LEAK006")
+@emits("question", "LEAK006")
 def group_leakage(f: Facts) -> Hit | None:
     entity = f.has("entity_repeated")
     asked = f.has("group_question")
@@ -399,7 +392,7 @@ def _majority_comparison(f: Facts) -> tuple[Score, float, float] | None:
     return None
 
 
-@predicate("BASE003")
+@emits("question", "BASE003")
 def not_beating_baseline(f: Facts) -> Hit | None:
     cmp = _majority_comparison(f)
     if cmp is not None:
@@ -552,7 +545,7 @@ def _no_baseline_mention(f: Facts) -> Mention | None:
 _JUDGING = re.compile(r"\b(compare|comparison|know|tell|judge|meaningful|impressive|good|decent)\b")
 
 
-@predicate("BASE001")
+@emits("question", "BASE001")
 def no_baseline(f: Facts) -> Hit | None:
     untried = next((m for m in f.models if m.negated and m.complexity == "simple"), None)
     m = _first(f.has("baseline_question"), _no_baseline_mention(f), untried)
@@ -600,7 +593,7 @@ def _verb_about_something_else(text: str, plan: Mention, model: Mention) -> bool
     return len(gap.split()) > 4 or bool(re.search(r"[,:(]|\b(with|on|for|and|to)\b", gap))
 
 
-@predicate("BASE002")
+@emits("question", "BASE002")
 def complex_first(f: Facts) -> Hit | None:
     complex_models = f.models_of("complex")
     versus = f.has("model_choice_question")
@@ -659,7 +652,7 @@ def _imbalance_evidence(f: Facts) -> Evidence | None:
     return quote(b.text)
 
 
-@predicate("IMB001")
+@emits("question", "IMB001")
 def accuracy_on_imbalanced(f: Facts) -> Hit | None:
     accuracy = [m for m in f.metrics if m.kind == "accuracy" and not m.negated]
     assumed = [s for s in f.scores if s.metric == "accuracy" and s.assumed_metric]
@@ -736,7 +729,7 @@ _SET_REFERENCE = re.compile(
 )
 
 
-@predicate("IMB002")
+@emits("question", "IMB002")
 def unstratified_split(f: Facts) -> Hit | None:
     explicit = _first(
         f.has("stratify_question"), f.has("fold_missing_class"), f.negated("stratify")
@@ -783,7 +776,7 @@ _BAD = re.compile(
 )
 
 
-@predicate("IMB003")
+@emits("question", "IMB003")
 def imbalanced_classes(f: Facts) -> Hit | None:
     handling = f.has("imbalance_handling") or f.has("predicts_majority")
     tuning = f.has("test_tuning")
@@ -836,59 +829,13 @@ def imbalanced_classes(f: Facts) -> Hit | None:
 # --- CAL, DEPLOY, PRIV --------------------------------------------------------------------------
 
 
-@predicate("CAL003")
-def resampled_probabilities(f: Facts) -> Hit | None:
-    prob = f.has("probability_use")
-    resampled = f.has("resampled_training")
-    if prob is None or resampled is None:
-        return None
-    return Hit(
-        message=(
-            "Resampling or class weights shift every predicted probability towards the minority "
-            "class, so the scores no longer match real frequencies. Keep them for ranking, or "
-            "recalibrate on data with the true class balance before reading them as risks."
-        ),
-        evidence=[quote(resampled.text), quote(prob.text)],
-    )
-
-
-@predicate("CAL001")
-def uncalibrated_probabilities(f: Facts) -> Hit | None:
-    prob = f.has("probability_use")
-    if prob is None or f.has("resampled_training"):
-        return None
-    return Hit(
-        message=(
-            "Predicted probabilities are being used as real probabilities or confidence. Check "
-            "calibration (reliability diagram, Brier score on held-out data) and calibrate with "
-            "CalibratedClassifierCV if a predicted 0.8 does not come true about 80% of the time."
-        ),
-        evidence=[quote(prob.text)],
-    )
-
-
-@predicate("CAL002")
-def no_ood_validation(f: Facts) -> Hit | None:
-    m = f.has("ood") or f.negated("ood")  # "we never tested on other hospitals" is the point
-    if m is None:
-        return None
-    return Hit(
-        message=(
-            "Models are often most confident where they are most wrong, on inputs unlike their "
-            "training data. Keep a validation set of edge cases and known out-of-distribution "
-            "examples, and review the high-confidence errors."
-        ),
-        evidence=[quote(m.text)],
-    )
-
-
 # A rollout that already tries the model on live traffic first.
 _SAFE_ROLLOUT = re.compile(r"\b(shadow|canary|gradual\w*|staged|phased|ramp\w* up)\b")
 _NEGATION_WORDS = re.compile(r"\b(no|not|without|skip\w*|never|instead of)\b")
 _ASKING = re.compile(r"\?|\b(why|should|worth|how|whether)\b")
 
 
-@predicate("DEPLOY001")
+@emits("question", "DEPLOY001")
 def no_shadow_deployment(f: Facts) -> Hit | None:
     m = f.has("deploy_plan") or f.negated("deploy_plan")  # "deploying without a shadow phase"
     if m is None:
@@ -910,56 +857,7 @@ def no_shadow_deployment(f: Facts) -> Hit | None:
     )
 
 
-@predicate("DEPLOY002")
-def no_monitoring(f: Facts) -> Hit | None:
-    m = f.has("monitoring") or f.negated("monitoring")
-    if m is None or re.search(
-        r"\b(early stopping|epochs?|callbacks?|training loss|validation loss|during training|gpus?|"
-        r"memory usage|cpu)\b",
-        f.text,
-    ):
-        return None  # "early stopping monitors the loss" is about training, not production
-    return Hit(
-        message=(
-            "A deployed model fails silently: monitor input distributions, prediction and "
-            "confidence distributions, and real outcomes as they arrive, with alerts and a "
-            "retraining trigger."
-        ),
-        evidence=[quote(m.text)],
-    )
-
-
-@predicate("DEPLOY003")
-def no_fallback(f: Facts) -> Hit | None:
-    m = f.has("fallback") or f.negated("fallback")
-    if m is None:
-        return None
-    return Hit(
-        message=(
-            "Plan for the cases the model should not decide: below a confidence threshold, on "
-            "unfamiliar inputs, or when the model is down — route them to a simpler model, "
-            "business rules or a person."
-        ),
-        evidence=[quote(m.text)],
-    )
-
-
-@predicate("PRIV001")
-def data_to_third_party(f: Facts) -> Hit | None:
-    m = f.has("third_party_sensitive")
-    if m is None:
-        return None
-    return Hit(
-        message=(
-            "Personal or confidential data would leave your control. Check the provider's "
-            "retention and training terms and your legal basis (GDPR/HIPAA), minimise and "
-            "redact before sending, or use a model you host yourself."
-        ),
-        evidence=[quote(m.text)],
-    )
-
-
-@predicate("PRIV002")
+@emits("question", "PRIV002")
 def llm_output_as_final(f: Facts) -> Hit | None:
     m = f.has("llm_output_final")
     if m is None and f.has("llm_mention"):
@@ -992,15 +890,47 @@ SUBSUMED_BY: dict[str, tuple[str, ...]] = {
 }
 
 
-def evaluate(facts: Facts, known_rules: set[str]) -> dict[str, Hit]:
-    """Run every predicate whose rule is in the catalog; drop rules subsumed by a stronger one."""
+def declared_advice(advice: QuestionAdvice, f: Facts) -> Hit | None:
+    """The question detector of a rule declared in the catalog (topic -> fixed advice)."""
+    if any(f.has(signal) for signal in advice.unless):
+        return None
+    if advice.unless_words and re.search(advice.unless_words, f.text):
+        return None
+    quoted: list[Mention] = []
+    for signal in advice.all_of:
+        m = f.has(signal) or (f.negated(signal) if advice.negated_counts else None)
+        if m is None:
+            return None
+        quoted.append(m)
+    if advice.any_of:
+        found = [
+            f.has(signal) or (f.negated(signal) if advice.negated_counts else None)
+            for signal in advice.any_of
+        ]
+        first = _first(*found)
+        if first is None:
+            return None
+        quoted.append(first)
+    return Hit(message=advice.message, evidence=[quote(m.text) for m in quoted])
+
+
+def evaluate(facts: Facts, catalog: Catalog, only: set[str] | None = None) -> dict[str, Hit]:
+    """Run every question detector of a catalog rule (registered predicates and catalog-declared
+    advice); drop rules subsumed by a stronger one. `only` narrows the rules considered."""
+    known = set(catalog.rules) if only is None else set(catalog.rules) & only
     hits: dict[str, Hit] = {}
-    for rule_id, func in PREDICATES.items():
-        if rule_id not in known_rules:
+    for reg in registrations("question"):
+        if reg.rule not in known:
             continue
-        hit = func(facts)
+        hit = reg.func(facts)
         if hit is not None:
-            hits[rule_id] = hit
+            hits[reg.rule] = hit
+    for rule_id in sorted(known):
+        advice = catalog.rules[rule_id].question
+        if advice is not None:
+            hit = declared_advice(advice, facts)
+            if hit is not None:
+                hits[rule_id] = hit
     for general, specifics in SUBSUMED_BY.items():
         if general in hits and any(s in hits for s in specifics):
             asked = facts.has("imbalance_handling") or (
@@ -1017,7 +947,7 @@ def evaluate(facts: Facts, known_rules: set[str]) -> dict[str, Hit]:
 # --- EVAL, REPRO, SCALE, DATA ----------------------------------------------------------------
 
 
-@predicate("EVAL001")
+@emits("question", "EVAL001")
 def inconsistent_preprocessing(f: Facts) -> Hit | None:
     separate = [s for s in f.steps if s.order == "separate"]
     m = f.has("refit_on_test")
@@ -1035,7 +965,7 @@ def inconsistent_preprocessing(f: Facts) -> Hit | None:
     )
 
 
-@predicate("EVAL002")
+@emits("question", "EVAL002")
 def evaluated_on_training_data(f: Facts) -> Hit | None:
     m = _first(f.has("train_only_eval"), f.has("no_test_set"), f.has("eval_on_train"))
     train_scores = [s for s in f.scores if s.split == "train"]
@@ -1054,7 +984,7 @@ def evaluated_on_training_data(f: Facts) -> Hit | None:
     )
 
 
-@predicate("REPRO001")
+@emits("question", "REPRO001")
 def unseeded_split(f: Facts) -> Hit | None:
     vary = f.has("results_vary")
     seed_missing = f.has("seed_missing") or f.negated("seed")
@@ -1094,7 +1024,7 @@ def _randomised_models(f: Facts) -> list[Mention]:
     return [m for m in f.models if not m.negated and m.kind in _RANDOMISED]
 
 
-@predicate("REPRO002")
+@emits("question", "REPRO002")
 def unseeded_model(f: Facts) -> Hit | None:
     vary = f.has("results_vary")
     seed_missing = f.has("seed_missing") or f.negated("seed")
@@ -1116,7 +1046,7 @@ def unseeded_model(f: Facts) -> Hit | None:
     )
 
 
-@predicate("SCALE001")
+@emits("question", "SCALE001")
 def unscaled_features(f: Facts) -> Hit | None:
     model = f.has("scale_sensitive_model")
     if model is None:
@@ -1141,44 +1071,3 @@ def unscaled_features(f: Facts) -> Hit | None:
         ),
         evidence=[quote(model.text), quote(trigger.text)],
     )
-
-
-def _signal_rule(signal: str, message: str) -> Predicate:
-    def check(f: Facts) -> Hit | None:
-        m = f.has(signal)
-        return Hit(message=message, evidence=[quote(m.text)]) if m else None
-
-    return check
-
-
-PREDICATES["DATA001"] = _signal_rule(
-    "conflicting_labels",
-    "Rows with identical features but different labels cap the accuracy any model can reach. "
-    "Count them (`coach check-data --target COL`), then fix the labels or merge the rows.",
-)
-PREDICATES["DATA003"] = _signal_rule(
-    "mostly_missing",
-    "A mostly-missing column gives the model little signal and much imputation noise. Check "
-    "whether missingness itself is informative (add an indicator), otherwise drop it; impute "
-    "inside the pipeline.",
-)
-PREDICATES["DATA004"] = _signal_rule(
-    "single_class",
-    "A target with one class leaves nothing to learn. Check the filter or join that produced "
-    "the file, and the label column itself.",
-)
-PREDICATES["DATA005"] = _signal_rule(
-    "sorted_by_target",
-    "A file ordered by the label plus a split or K-fold without shuffling trains and tests on "
-    "different parts of the label distribution. Shuffle (with a seed) and stratify.",
-)
-PREDICATES["DATA006"] = _signal_rule(
-    "mixed_types",
-    "A numeric column with some text values is read as text. Find the offending values "
-    "(`pd.to_numeric(col, errors='coerce')` and look at what became NaN) and clean them.",
-)
-PREDICATES["DATA007"] = _signal_rule(
-    "missing_target",
-    "Rows without a label cannot train or evaluate the model. Count them, find out why they "
-    "are empty, and drop them explicitly before splitting.",
-)

@@ -195,7 +195,7 @@ def route(
     """Route one question: facts -> rule predicates (+ context findings) -> related items."""
     catalog = catalog or default_catalog()
     facts = _with_context(extract(question), context)
-    hits = evaluate(facts, set(catalog.rules))
+    hits = evaluate(facts, catalog)
     families, generic = topics(facts, set(hits))
 
     findings: dict[str, Finding] = {}

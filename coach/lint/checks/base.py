@@ -1,14 +1,15 @@
-"""BASE001 facts per file, and the project-level check combining them."""
+"""BASE001: facts per file, and the project-level check combining them.
+
+BASE001 is the one code rule decided across files (a baseline anywhere in the linted paths
+counts), so it is registered with `scope="project"` and gets every file's analysis.
+"""
 
 from __future__ import annotations
 
 from coach.lint.checks.common import Context
-
-RULES = frozenset({"BASE001"})
-
-
-def check(ctx: Context) -> None:
-    """Nothing per file: BASE001 is decided across the project (see `project_facts`)."""
+from coach.lint.model import FileAnalysis, SourceFile
+from coach.models import Finding, Location
+from coach.registry import emits
 
 
 def project_facts(ctx: Context) -> dict[str, object]:
@@ -34,3 +35,45 @@ def project_facts(ctx: Context) -> dict[str, object]:
         "baseline_line": facts.baseline_line,
         "first_evaluation_line": first_eval,
     }
+
+
+@emits("code", "BASE001", scope="project")
+def no_baseline(results: list[tuple[SourceFile, FileAnalysis]]) -> list[Finding]:
+    """Models trained and evaluated somewhere, but no baseline anywhere."""
+    if any(analysis.baseline_found for _, analysis in results):
+        return []
+    evaluated = [
+        (source, analysis)
+        for source, analysis in results
+        if analysis.models_found
+        and analysis.evaluation_found
+        and isinstance(analysis.facts.get("first_evaluation_line"), int)
+    ]
+    if not evaluated:
+        return []
+    source, analysis = evaluated[0]
+    line = int(analysis.facts["first_evaluation_line"])  # type: ignore[arg-type]
+    others = [
+        Location(
+            path=s.path,
+            line=int(a.facts["first_evaluation_line"]),  # type: ignore[arg-type]
+            message="another model is evaluated here",
+        )
+        for s, a in evaluated[1:4]
+    ]
+    files = len(evaluated)
+    where = "this file" if files == 1 else f"{files} files"
+    return [
+        Finding(
+            rule="BASE001",
+            detector="code",
+            message=(
+                f"A model is trained and evaluated here (models are evaluated in {where}), but no "
+                "baseline appears anywhere in the linted paths — no DummyClassifier/"
+                "DummyRegressor, majority or mean predictor, or simple linear/logistic model "
+                "scored the same way, so the score has nothing to be compared with"
+            ),
+            location=Location(path=source.path, line=line, column=0, end_line=line),
+            related=others,
+        )
+    ]

@@ -5,21 +5,15 @@ from __future__ import annotations
 
 from coach.lint.checks.common import Context, marked_training, shown
 from coach.lint.dataflow import SIDE_NAMES, TEST, TRAIN, Data, EvalEv, FitEv
-
-RULES = frozenset({"EVAL001", "EVAL002", "EVAL003"})
-
-
-def check(ctx: Context) -> None:
-    _refit_on_test(ctx)
-    _only_training_score(ctx)
-    _wrong_split_metric(ctx)
+from coach.registry import emits
 
 
 def _is_test(ctx: Context, d: Data | None) -> bool:
     return d is not None and (bool(ctx.test_splits(d)) or d.file_role == TEST)
 
 
-def _refit_on_test(ctx: Context) -> None:
+@emits("code", "EVAL001")
+def refit_on_test(ctx: Context) -> None:
     fits = [f for f in ctx.facts.fits if f.est.cat == "transformer" and f.x is not None]
     for fit in fits:
         if not _is_test(ctx, fit.x):
@@ -45,7 +39,8 @@ def _same_rows(a: Data, b: Data) -> bool:
     return a.roots == b.roots and a.sides == b.sides
 
 
-def _only_training_score(ctx: Context) -> None:
+@emits("code", "EVAL002")
+def only_training_score(ctx: Context) -> None:
     facts = ctx.facts
     if facts.cvs:
         return
@@ -82,7 +77,8 @@ def _only_training_score(ctx: Context) -> None:
         )
 
 
-def _wrong_split_metric(ctx: Context) -> None:
+@emits("code", "EVAL003")
+def wrong_split_metric(ctx: Context) -> None:
     for ev in ctx.facts.evals:
         if ev.kind != "metric" or ev.y_true is None or ev.x is None:
             continue

@@ -5,13 +5,7 @@ from __future__ import annotations
 from coach.lint import apis
 from coach.lint.checks.common import Context, shown
 from coach.lint.dataflow import TRAIN, EvalEv
-
-RULES = frozenset({"IMB001", "IMB002"})
-
-
-def check(ctx: Context) -> None:
-    _accuracy_only(ctx)
-    _unstratified(ctx)
+from coach.registry import emits
 
 
 def _is_accuracy(ev: EvalEv) -> bool:
@@ -26,7 +20,8 @@ def _is_accuracy(ev: EvalEv) -> bool:
     return False
 
 
-def _accuracy_only(ctx: Context) -> None:
+@emits("code", "IMB001")
+def accuracy_only(ctx: Context) -> None:
     facts = ctx.facts
     if facts.metric_names - {"accuracy"} or "accuracy" not in facts.metric_names:
         return
@@ -61,7 +56,8 @@ def _accuracy_only(ctx: Context) -> None:
     )
 
 
-def _unstratified(ctx: Context) -> None:
+@emits("code", "IMB002")
+def unstratified(ctx: Context) -> None:
     facts = ctx.facts
     classifier_fits = [
         f

@@ -3,24 +3,29 @@ in the features, and time-ordered data split at random."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from coach.lint import apis
 from coach.lint.checks.common import Context, is_test_name, marked_training, shown
 from coach.lint.dataflow import TEST, TRAIN, Data, EvalEv, FitEv, Split, Taint
+from coach.registry import emits
 
-RULES = frozenset({"LEAK001", "LEAK002", "LEAK003", "LEAK004", "LEAK005"})
 
-
-def check(ctx: Context) -> None:
-    _tainted_splits(ctx)
-    _tainted_cross_validation(ctx)
+@emits("code", "LEAK001")
+def preprocessing_leakage(ctx: Context) -> None:
+    """Statistics or transformers fitted on rows that later include test rows."""
+    _emit_taints(ctx, resampled=False)
     _test_rows_transformed_with_all_rows(ctx)
     _training_part_with_all_rows_statistics(ctx)
+
+
+@emits("code", "LEAK002")
+def train_test_overlap(ctx: Context) -> None:
+    """The same rows (or copies of them) on both sides of the evaluation."""
+    _emit_taints(ctx, resampled=True)
     _trained_on_test_rows(ctx)
     _scored_on_training_rows(ctx)
     _same_file(ctx)
-    _test_set_choices(ctx)
-    _target_in_features(ctx)
-    _time_shuffled(ctx)
 
 
 def _split_label(split: Split) -> str:
@@ -67,25 +72,34 @@ def _reaches_a_model(ctx: Context, t: Taint) -> bool:
     return t.seq in used or not ctx._any_model  # type: ignore[attr-defined]
 
 
-def _emit_taint(ctx: Context, t: Taint, line: int, where: str, how: str) -> None:
-    if not _reaches_a_model(ctx, t):
-        return  # e.g. a filled column that no model ever uses
-    if t.kind == "resample":
+def _emit_taints(ctx: Context, *, resampled: bool) -> None:
+    """Report each tainted input that reaches a model: resampling taints are LEAK002 (copies on
+    both sides), every other taint LEAK001 (test rows shaped the features)."""
+    for t, line, where, how in _taint_uses(ctx):
+        if (t.kind == "resample") != resampled or not _reaches_a_model(ctx, t):
+            continue  # e.g. a filled column that no model ever uses
+        if resampled:
+            ctx.emit(
+                "LEAK002",
+                t.line,
+                f"{_taint_origin(t)}; {where} at line {line} — copies or synthetic neighbours "
+                "of the same rows end up on both sides, so the test score is inflated",
+                [(line, how)],
+            )
+            continue
         ctx.emit(
-            "LEAK002",
+            "LEAK001",
             t.line,
-            f"{_taint_origin(t)}; {where} at line {line} — copies or synthetic neighbours of "
-            "the same rows end up on both sides, so the test score is inflated",
+            f"{_taint_origin(t)}; {where} at line {line} — test rows shape the "
+            f"{'feature values' if t.kind == 'stat' else 'preprocessing'}",
             [(line, how)],
         )
-        return
-    ctx.emit(
-        "LEAK001",
-        t.line,
-        f"{_taint_origin(t)}; {where} at line {line} — test rows shape the "
-        f"{'feature values' if t.kind == 'stat' else 'preprocessing'}",
-        [(line, how)],
-    )
+
+
+def _taint_uses(ctx: Context) -> Iterator[tuple[Taint, int, str, str]]:
+    """(taint, line, where, how) for every tainted input that is split or cross-validated."""
+    yield from _tainted_splits(ctx)
+    yield from _tainted_cross_validation(ctx)
 
 
 def _from_training_file_only(t: Taint, split: Split) -> bool:
@@ -102,7 +116,7 @@ def _fold_of_fitted_part(split: Split, fitted: Data, part: Data) -> bool:
     return fitted.sides == frozenset(s for s in part.sides if s[0] != split.id)
 
 
-def _tainted_splits(ctx: Context) -> None:
+def _tainted_splits(ctx: Context) -> Iterator[tuple[Taint, int, str, str]]:
     for split in ctx.facts.splits:
         if split.kind == "file":
             continue
@@ -117,10 +131,10 @@ def _tainted_splits(ctx: Context) -> None:
                     # held-out test score stays honest (same call as for cross_val_score)
                 if t.seq < split.seq and t.src.side_of(split.id) == 0:
                     where = _split_label(split)
-                    _emit_taint(ctx, t, split.line, where, f"{where} here")
+                    yield t, split.line, where, f"{where} here"
 
 
-def _tainted_cross_validation(ctx: Context) -> None:
+def _tainted_cross_validation(ctx: Context) -> Iterator[tuple[Taint, int, str, str]]:
     uses: list[tuple[Data | None, int]] = [(cv.x, cv.line) for cv in ctx.facts.cvs]
     uses += [(f.x, f.line) for f in ctx.facts.fits if f.est.cat == "search"]
     for x, line in uses:
@@ -129,8 +143,7 @@ def _tainted_cross_validation(ctx: Context) -> None:
         for t in sorted(x.taints, key=lambda t: t.line):
             if x.sides and t.src.sides == x.sides:
                 continue  # statistics of the same training part: only folds are affected
-            _emit_taint(
-                ctx,
+            yield (
                 t,
                 line,
                 "the result is cross-validated outside a Pipeline",
@@ -388,7 +401,9 @@ def _same_file(ctx: Context) -> None:
             )
 
 
-def _test_set_choices(ctx: Context) -> None:
+@emits("code", "LEAK003")
+def test_set_reuse(ctx: Context) -> None:
+    """Choices (a search, early stopping, the best model) made on the test set."""
     facts = ctx.facts
     # (a) a model or search fitted on the test set
     for fit in facts.fits:
@@ -467,7 +482,8 @@ def _monitored(kw: dict) -> list[Data]:
     return out
 
 
-def _target_in_features(ctx: Context) -> None:
+@emits("code", "LEAK004")
+def target_in_features(ctx: Context) -> None:
     facts = ctx.facts
     pairs: list[tuple[Data | None, Data | None, int, str]] = []
     for fit in facts.fits:
@@ -497,7 +513,8 @@ def _target_in_features(ctx: Context) -> None:
         )
 
 
-def _time_shuffled(ctx: Context) -> None:
+@emits("code", "LEAK005")
+def time_shuffled(ctx: Context) -> None:
     facts = ctx.facts
     if facts.time_series_split:
         return

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from coach.lint import apis
 from coach.lint.checks.common import Context
-
-RULES = frozenset({"REPRO001", "REPRO002"})
+from coach.registry import emits
 
 
 def _has_seed(kw: dict) -> bool:
@@ -14,7 +13,8 @@ def _has_seed(kw: dict) -> bool:
     )
 
 
-def check(ctx: Context) -> None:
+@emits("code", "REPRO001")
+def unseeded_split(ctx: Context) -> None:
     facts = ctx.facts
     if facts.seed_line is not None:
         return  # a global NumPy seed makes random_state=None reproducible
@@ -38,7 +38,17 @@ def check(ctx: Context) -> None:
                     f"{est.cls} at line {est.line} shuffles without random_state — the folds "
                     "differ on every run; pass random_state",
                 )
-        elif est.cls in apis.STOCHASTIC_MODELS and est.fitted and not _has_seed(est.kw):
+
+
+@emits("code", "REPRO002")
+def unseeded_model(ctx: Context) -> None:
+    facts = ctx.facts
+    if facts.seed_line is not None:
+        return
+    for est in facts.estimators:
+        if est.cat == "splitter":
+            continue
+        if est.cls in apis.STOCHASTIC_MODELS and est.fitted and not _has_seed(est.kw):
             ctx.emit(
                 "REPRO002",
                 est.line,

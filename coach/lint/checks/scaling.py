@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from coach.lint import apis
 from coach.lint.checks.common import Context, shown
+from coach.registry import emits
 
-RULES = frozenset({"SCALE001"})
 
-
-def check(ctx: Context) -> None:
+@emits("code", "SCALE001")
+def unscaled_features(ctx: Context) -> None:
     facts = ctx.facts
     if facts.scaling_seen:
         return

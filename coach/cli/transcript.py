@@ -1,23 +1,20 @@
-"""Recorded `coach ask` sessions as readable Markdown, replayed as golden files.
+"""The Markdown transcript format of `coach ask --record` (read, render, append).
 
 A transcript is a title, a short header, then one entry per question: the exact command in a
 ```console block and Coach's text answer in a ```text block. Ids are normalised to `<id>` so
 a transcript only changes when an answer does.
 
 - `coach ask ... --record transcripts/NAME.md` appends an entry (creating the file if needed);
-- `tests/test_transcripts.py` replays every entry and fails on any difference;
-- `COACH_RECORD=1 python -m pytest tests/test_transcripts.py` (or
-  `python -m coach.router.transcript`) re-records every transcript after an intended change.
+- `tests/test_transcripts.py` replays every entry and fails on any difference (the replaying
+  and re-recording code is test code: `tests/transcript_replay.py`);
+- `COACH_RECORD=1 python -m pytest tests/test_transcripts.py` re-records every transcript after
+  an intended change.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
 import re
 import shlex
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,51 +124,3 @@ def append_entry(path: str | Path, args: list[str], output: str) -> None:
     entries.append(Entry(command=args, output=output))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render(path, title, entries), encoding="utf-8")
-
-
-def replay(entry: Entry, db: Path) -> str:
-    """Run one recorded command against a fresh log and return its normalised output."""
-    from coach.cli.main import main
-
-    out = io.StringIO()
-    env_keys = ("COACH_MODEL", "COACH_API_BASE", "COACH_API_KEY")
-    saved = {k: os.environ.pop(k, None) for k in env_keys}
-    try:
-        with contextlib.redirect_stdout(out):
-            code = main(["--db", str(db), *entry.command])
-    finally:
-        for key, value in saved.items():
-            if value is not None:
-                os.environ[key] = value
-    text = out.getvalue()
-    if code != 0:
-        text += f"\n(exit code {code})"
-    return normalise(text)
-
-
-def rerecord(path: Path) -> int:
-    """Re-run every entry of one transcript and rewrite it; returns the number of entries."""
-    title, entries = parse(path)
-    with tempfile.TemporaryDirectory() as tmp:
-        fresh = [Entry(e.command, replay(e, Path(tmp) / "coach.db")) for e in entries]
-    path.write_text(render(path, title, fresh), encoding="utf-8")
-    return len(fresh)
-
-
-def transcripts_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "transcripts"
-
-
-def main() -> int:  # `python -m coach.router.transcript` re-records every transcript
-    os.chdir(
-        transcripts_dir().parent
-    )  # recorded --repo / --data paths are relative to the checkout
-    for path in sorted(transcripts_dir().glob("*.md")):
-        if path.name.lower() == "readme.md":
-            continue
-        print(f"{path.name}: {rerecord(path)} entries")
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
