@@ -10,13 +10,25 @@ from pathlib import Path
 
 from coach.cli.common import CommandError
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
+# File states that mean "this file could not be parsed or read": they fail the run like findings
+# (ruff does the same), unless --ignore-unparsable.
+UNPARSABLE = ("syntax-error", "unreadable")
 
 EPILOG = """\
+examples:
+  coach lint .                                  lint every .py and .ipynb under the current folder
+  coach lint train.py notebooks/ --select LEAK  only the leakage rules
+  coach lint . --output-format sarif -o coach.sarif   for GitHub code scanning
+  cat train.py | coach lint - --stdin-filename train.py   from an editor
+  coach lint . -q                               findings only, no summary
+
 selecting rules:
   --select/--ignore take rule codes or prefixes: LEAK001, LEAK00, LEAK, ALL (comma-separated or
   repeated). The more specific selector wins; --select on the command line replaces the config's
-  selection, --ignore adds to it. Settings live in [tool.coach.lint] of the nearest pyproject.toml:
+  selection, --ignore adds to it. Settings live in the nearest config file above each file:
+  .coach.toml or coach.toml (a [lint] table), or pyproject.toml ([tool.coach.lint]); each file uses
+  its own nearest one, as in ruff:
     [tool.coach.lint]
     select = ["LEAK", "IMB"]
     ignore = ["LEAK005"]
@@ -36,10 +48,15 @@ what is read:
   max-file-size of code (default 2 MB; for notebooks outputs do not count) are reported as
   too-large; files that cannot be read or parsed are reported per file and never stop the run.
 
+output formats (--output-format / --format):
+  text (default), json, sarif (GitHub code scanning), github (workflow annotations),
+  gitlab (GitLab code quality report), junit (JUnit XML for CI test reports).
+  Lines and columns are 1-based in every format.
+
 exit codes:
-  0 no findings, 1 findings (0 with --exit-zero), 2 usage or internal error.
-  Files that could not be analysed are listed and counted in the summary; they do not change
-  the exit code (use --format json and check summary.errors to fail on them).
+  0 no findings, 1 findings or a file that could not be parsed or read (a syntax error, a broken
+  notebook; --ignore-unparsable reports them without failing), 2 usage or internal error.
+  --exit-zero exits 0 in both cases.
 """
 
 
@@ -69,7 +86,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="PATTERN",
         help="gitignore-style pattern of files/folders to skip (added to the config's exclude)",
     )
-    parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    parser.add_argument(
+        "--output-format",
+        "--format",
+        dest="format",
+        choices=FORMATS,
+        default="text",
+        help="output format (default: text)",
+    )
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="the name of the file read from standard input (the path `-`): used in the report "
+        "and to find its settings",
+    )
     parser.add_argument(
         "-o", "--output-file", metavar="FILE", type=Path, help="write the report to FILE"
     )
@@ -78,6 +108,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
+    )
+    parser.add_argument(
+        "--ignore-unparsable",
+        action="store_true",
+        help="report files with a syntax error or that cannot be read, but do not exit 1 for them",
+    )
+    quiet = parser.add_mutually_exclusive_group()
+    quiet.add_argument(
+        "-q", "--quiet", action="store_true", help="print findings only (no summary or notes)"
+    )
+    quiet.add_argument(
+        "-s",
+        "--silent",
+        action="store_true",
+        help="print nothing; the exit code still says whether there were findings",
     )
     parser.add_argument(
         "--show-settings", action="store_true", help="print the effective settings and exit"
@@ -92,7 +137,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--baseline", metavar="FILE", type=Path, help="hide findings recorded in FILE"
     )
     parser.add_argument(
-        "--config", metavar="FILE", type=Path, help="read settings from this pyproject.toml"
+        "--config",
+        metavar="FILE",
+        type=Path,
+        help="use this config file (pyproject.toml, coach.toml) for every file",
     )
     parser.add_argument("--isolated", action="store_true", help="ignore configuration files")
     parser.add_argument(
@@ -156,20 +204,17 @@ class _Progress:
 def run_lint(args: argparse.Namespace) -> int:
     from coach.lint.baseline_file import BaselineError, apply_baseline, write_baseline
     from coach.lint.config import CliOptions, ConfigError, resolve_settings
-    from coach.lint.reporters import (
-        render_github,
-        render_json,
-        render_sarif,
-        render_text,
-        summary_line,
-        use_color,
-    )
+    from coach.lint.reporters import summary_line
     from coach.lint.runner import lint_paths
     from coach.lint.sources import PathError
 
     paths = args.paths or ["."]
     if args.jobs is not None and args.jobs < 1:
         raise CommandError("--jobs must be at least 1")
+    if args.stdin_filename and "-" not in paths and not args.paths:
+        paths = ["-"]  # ruff's convention: --stdin-filename alone means "read standard input"
+    if paths.count("-") > 1:
+        raise CommandError("`-` (standard input) can be given only once")
     cli = CliOptions(
         select=_split(args.select),
         ignore=_split(args.ignore),
@@ -180,18 +225,30 @@ def run_lint(args: argparse.Namespace) -> int:
         no_respect_gitignore=args.no_respect_gitignore,
         force_exclude=args.force_exclude,
     )
+    first = args.stdin_filename if paths == ["-"] and args.stdin_filename else paths[0]
     try:
-        settings = resolve_settings(paths, cli)
+        settings = resolve_settings([first if first != "-" else "."], cli)
     except ConfigError as exc:
         raise CommandError(str(exc)) from exc
     if args.show_settings:
         print(render_settings(settings, args.format == "json"))
         return 0
 
-    progress = _Progress(sys.stderr.isatty() and args.output_file is None)
+    stdin_text = sys.stdin.read() if "-" in paths else None
+    quiet = args.quiet or args.silent
+    progress = _Progress(sys.stderr.isatty() and args.output_file is None and not quiet)
     try:
-        run = lint_paths(paths, settings, jobs=args.jobs, progress=progress)
+        run = lint_paths(
+            paths,
+            settings,
+            jobs=args.jobs,
+            progress=progress,
+            stdin_text=stdin_text,
+            stdin_filename=args.stdin_filename,
+        )
     except PathError as exc:
+        raise CommandError(str(exc)) from exc
+    except ConfigError as exc:  # a nested config file read during the run
         raise CommandError(str(exc)) from exc
     finally:
         progress.clear()
@@ -199,38 +256,31 @@ def run_lint(args: argparse.Namespace) -> int:
     try:
         if args.write_baseline is not None:
             count = write_baseline(run, args.write_baseline)
-            print(
-                f"coach: wrote {count} finding(s) to {args.write_baseline}; "
-                f"run with --baseline {args.write_baseline} to see only new ones",
-                file=sys.stderr,
-            )
-            print(summary_line(run), file=sys.stderr)
+            if not args.silent:
+                print(
+                    f"coach: wrote {count} finding(s) to {args.write_baseline}; "
+                    f"run with --baseline {args.write_baseline} to see only new ones",
+                    file=sys.stderr,
+                )
+                print(summary_line(run), file=sys.stderr)
             return 2 if run.internal_errors else 0
         if args.baseline is not None:
             apply_baseline(run, args.baseline)
     except BaselineError as exc:
         raise CommandError(str(exc)) from exc
 
-    stream = sys.stdout
-    if args.format == "json":
-        output = render_json(run, statistics=args.statistics)
-    elif args.format == "sarif":
-        output = render_sarif(run)
-    elif args.format == "github":
-        output = render_github(run)
-    else:
-        color = args.output_file is None and use_color(args.color, stream)
-        output = render_text(run, color=color, statistics=args.statistics, verbose=args.verbose)
+    output = render_report(run, args)
     if args.output_file is not None:
         try:
             args.output_file.write_text(output + "\n", encoding="utf-8")
         except OSError as exc:
             raise CommandError(f"{args.output_file}: cannot write: {exc.strerror or exc}") from exc
-        print(summary_line(run), file=sys.stderr)
-    else:
+        if not quiet:
+            print(summary_line(run), file=sys.stderr)
+    elif not args.silent:
         if output:
             print(output)
-        if args.format != "text":
+        if args.format != "text" and not quiet:
             print(summary_line(run), file=sys.stderr)
     if run.internal_errors:
         print(
@@ -238,7 +288,40 @@ def run_lint(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    return 1 if run.findings and not args.exit_zero else 0
+    return exit_code(run, exit_zero=args.exit_zero, ignore_unparsable=args.ignore_unparsable)
+
+
+def exit_code(run, *, exit_zero: bool = False, ignore_unparsable: bool = False) -> int:
+    """1 for findings or an unparsable file (ruff's rule), unless told otherwise."""
+    if exit_zero:
+        return 0
+    unparsable = any(f.status in UNPARSABLE for f in run.files)
+    return 1 if run.findings or (unparsable and not ignore_unparsable) else 0
+
+
+def render_report(run, args: argparse.Namespace) -> str:  # run: LintRun
+    """The report in the requested format (only the module for that format is imported)."""
+    from coach.lint import reporters
+
+    if args.format == "json":
+        return reporters.render_json(run, statistics=args.statistics)
+    if args.format == "sarif":
+        return reporters.render_sarif(run)
+    if args.format == "github":
+        return reporters.render_github(run)
+    if args.format in ("gitlab", "junit"):
+        from coach.lint import ci_formats
+
+        render = ci_formats.render_gitlab if args.format == "gitlab" else ci_formats.render_junit
+        return render(run)
+    color = args.output_file is None and reporters.use_color(args.color, sys.stdout)
+    return reporters.render_text(
+        run,
+        color=color,
+        statistics=args.statistics,
+        verbose=args.verbose,
+        quiet=args.quiet,
+    )
 
 
 def render_settings(settings, as_json: bool) -> str:  # settings: LintSettings

@@ -1,4 +1,10 @@
-"""Settings for `coach lint`: defaults < `[tool.coach.lint]` in the nearest pyproject.toml < CLI.
+"""Settings for `coach lint`: defaults < the nearest config file < the command line.
+
+Like ruff, configuration is resolved *per file*, hierarchically: each file is checked with the
+closest config file above it (`.coach.toml`, `coach.toml` with a `[lint]` table, or a
+`pyproject.toml` with `[tool.coach.lint]`, in that order of preference within one folder), so
+`coach lint a.py sub/b.py` and `coach lint sub/b.py a.py` report the same. `--config FILE` and
+`--isolated` apply one configuration (or none) to every file.
 
 Rule selection works like ruff's: `select` and `ignore` take rule codes or prefixes (`LEAK`,
 `LEAK00`, `LEAK001`, `ALL`); within one layer the more specific selector wins and `ignore` wins a
@@ -17,12 +23,14 @@ from pathlib import Path
 from typing import Any
 
 import pathspec
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from coach.catalog import Catalog, CatalogError, default_catalog
 from coach.lint.sources import DEFAULT_MAX_CODE_BYTES
 
 CONFIG_TABLE = "tool.coach.lint"
+# Looked for in each folder, first match wins (ruff's order: dedicated files before pyproject).
+CONFIG_FILES = (".coach.toml", "coach.toml", "pyproject.toml")
 KNOWN_KEYS = (
     "select",
     "ignore",
@@ -65,6 +73,14 @@ class LintSettings(BaseModel):
     force_exclude: bool = False
     max_file_size: int = DEFAULT_MAX_CODE_BYTES
     origins: dict[str, str] = Field(default_factory=dict)
+    # Finds the settings of other files (their own nearest config); None = one config for all.
+    _resolver: SettingsResolver | None = PrivateAttr(default=None)
+
+    def for_path(self, path: str | Path) -> LintSettings:
+        """The settings that apply to `path`: those of its nearest config file (hierarchical)."""
+        if self._resolver is None:
+            return self
+        return self._resolver.for_path(Path(path))
 
     def rule_enabled(self, rule_id: str) -> bool:
         enabled = False
@@ -168,23 +184,45 @@ def normalise_selectors(values: list[str] | tuple[str, ...], where: str) -> tupl
 # --------------------------------------------------------------------------- config file
 
 
+def _is_pyproject(path: Path) -> bool:
+    return path.name == "pyproject.toml"
+
+
+def table_name(path: Path) -> str:
+    """Where the lint settings sit in `path`: `[tool.coach.lint]` or, in coach.toml, `[lint]`."""
+    return CONFIG_TABLE if _is_pyproject(path) else "lint"
+
+
+def config_in(directory: Path) -> Path | None:
+    """The config file of one folder: `.coach.toml`, `coach.toml`, or a pyproject.toml that has
+    a `[tool.coach.lint]` table (a pyproject without one belongs to someone else)."""
+    for name in CONFIG_FILES:
+        candidate = directory / name
+        if not candidate.is_file():
+            continue
+        if not _is_pyproject(candidate):
+            return candidate
+        try:
+            data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue  # someone else's broken file is not ours to report unless we use it
+        if isinstance(data.get("tool", {}).get("coach", {}).get("lint"), dict):
+            return candidate
+    return None
+
+
 def find_config(start: Path) -> Path | None:
-    """The nearest pyproject.toml above `start` that has a `[tool.coach.lint]` table."""
+    """The nearest config file in `start` (a folder, or a file's folder) or above it."""
     start = start if start.is_dir() else start.parent
     for directory in (start, *start.parents):
-        candidate = directory / "pyproject.toml"
-        if candidate.is_file():
-            try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue  # someone else's broken file is not ours to report unless we use it
-            if isinstance(data.get("tool", {}).get("coach", {}).get("lint"), dict):
-                return candidate
+        found = config_in(directory)
+        if found is not None:
+            return found
     return None
 
 
 def read_config(path: Path) -> dict[str, Any]:
-    """The `[tool.coach.lint]` table of `path` with keys normalised to kebab-case."""
+    """The lint table of `path` with keys normalised to kebab-case."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -193,9 +231,18 @@ def read_config(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not UTF-8: {exc.reason}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
-    table = data.get("tool", {}).get("coach", {}).get("lint", {})
+    where = table_name(path)
+    if _is_pyproject(path):
+        table = data.get("tool", {}).get("coach", {}).get("lint", {})
+    else:
+        table = data.get("lint", {})
+        unknown = sorted(set(data) - {"lint"})
+        if unknown:
+            raise ConfigError(
+                f"{path}: unknown table or key '{unknown[0]}'; lint settings go in a [lint] table"
+            )
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [{CONFIG_TABLE}] must be a table")
+        raise ConfigError(f"{path}: [{where}] must be a table")
     out: dict[str, Any] = {}
     for key, value in table.items():
         name = key.replace("_", "-")
@@ -203,8 +250,7 @@ def read_config(path: Path) -> dict[str, Any]:
             close = difflib.get_close_matches(name, KNOWN_KEYS, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise ConfigError(
-                f"{path}: [{CONFIG_TABLE}] unknown key '{key}'{hint}; "
-                f"known keys: {', '.join(KNOWN_KEYS)}"
+                f"{path}: [{where}] unknown key '{key}'{hint}; known keys: {', '.join(KNOWN_KEYS)}"
             )
         out[name] = value
     return out
@@ -250,19 +296,56 @@ class CliOptions(BaseModel):
 def resolve_settings(
     paths: list[str], cli: CliOptions | None = None, cwd: Path | None = None
 ) -> LintSettings:
-    """Combine defaults, the nearest `[tool.coach.lint]` and the command line."""
+    """The settings for the first path (what `--show-settings` prints); every file of a run gets
+    its own through `LintSettings.for_path`, so the order of `paths` never matters."""
     cli = cli or CliOptions()
     cwd = (cwd or Path.cwd()).resolve()
+    resolver = SettingsResolver(cli, cwd)
     first = Path(paths[0]) if paths else cwd
-    first = first if first.is_absolute() else cwd / first
-    if cli.isolated:
-        config_file = None
-    elif cli.config is not None:
-        config_file = cli.config if cli.config.is_absolute() else cwd / cli.config
-        if not config_file.is_file():
-            raise ConfigError(f"{cli.config}: config file not found")
-    else:
-        config_file = find_config(first.resolve() if os.path.exists(first) else cwd)
+    return resolver.for_path(first)
+
+
+class SettingsResolver:
+    """Settings per config file, built once each; which config applies to a folder is cached."""
+
+    def __init__(self, cli: CliOptions, cwd: Path) -> None:
+        self.cli = cli
+        self.cwd = cwd
+        self.fixed: Path | None = None
+        if cli.config is not None:
+            self.fixed = cli.config if cli.config.is_absolute() else cwd / cli.config
+            if not self.fixed.is_file():
+                raise ConfigError(f"{cli.config}: config file not found")
+        self._by_config: dict[Path | None, LintSettings] = {}
+        self._by_folder: dict[Path, Path | None] = {}
+
+    def for_path(self, path: Path) -> LintSettings:
+        return self._settings(self._config_for(path))
+
+    def _config_for(self, path: Path) -> Path | None:
+        if self.cli.isolated:
+            return None
+        if self.fixed is not None:
+            return self.fixed
+        path = Path(os.path.realpath(path if path.is_absolute() else self.cwd / path))
+        folder = path if path.is_dir() else path.parent
+        if not folder.is_dir():
+            folder = self.cwd
+        if folder not in self._by_folder:
+            self._by_folder[folder] = find_config(folder)
+        return self._by_folder[folder]
+
+    def _settings(self, config_file: Path | None) -> LintSettings:
+        if config_file not in self._by_config:
+            settings = _build_settings(config_file, self.cli, self.cwd)
+            if self.fixed is None and not self.cli.isolated:
+                settings._resolver = self
+            self._by_config[config_file] = settings
+        return self._by_config[config_file]
+
+
+def _build_settings(config_file: Path | None, cli: CliOptions, cwd: Path) -> LintSettings:
+    """Defaults, then one config file (or none), then the command line."""
     root = config_file.parent.resolve() if config_file else cwd
     settings = LintSettings(project_root=root, config_file=config_file)
     origins = {
@@ -279,7 +362,7 @@ def resolve_settings(
 
     if config_file is not None:
         table = read_config(config_file)
-        where = f"{config_file} [{CONFIG_TABLE}]"
+        where = f"{config_file} [{table_name(config_file)}]"
         label = f"{display_config(config_file, cwd)}"
         if "select" in table or "ignore" in table or "extend-select" in table:
             select = (

@@ -4,8 +4,8 @@ GitHub code scanning, and GitHub workflow annotations.
 Location conventions, the same in every format: `line` is the line you would jump to in the file
 you open — for a `.ipynb` that is the line *within the cell* given by `cell` (cells count from 1,
 markdown cells included, like editors show them); for a script exported from a notebook, `line`
-is the script's own line and `cell` says which `# In[ ]:` cell it is in. JSON columns are 0-based
-(like the AST); text, SARIF and GitHub columns are 1-based (like editors).
+is the script's own line and `cell` says which `# In[ ]:` cell it is in. Columns are 1-based in
+every format (like editors and ruff), counted in characters.
 """
 
 from __future__ import annotations
@@ -252,7 +252,10 @@ def render_text(
     color: bool = False,
     statistics: bool = False,
     verbose: bool = False,
+    quiet: bool = False,
 ) -> str:
+    """The human report. `quiet` (-q): the findings and the files that could not be analysed
+    (both fail the run), without notes, unused-suppression warnings or the summary."""
     rules = _catalog_rules()
     style = Style(color)
     blocks: list[str] = []
@@ -262,12 +265,16 @@ def render_text(
             blocks.append(table)
     else:
         blocks += [render_finding(run, f, rules, style) for f in run.findings]
-    if verbose:
+    if verbose and not quiet:
         blocks.append("\n".join(_file_lines(run.files, style)))
     problems = render_problems(run, style)
+    if quiet:
+        failed = [f for f in run.files if f.status != "ok"]
+        problems = problems[: len(failed) + 1] if failed else []
     if problems:
         blocks.append("\n".join(problems))
-    blocks.append(style(summary_line(run), "bold"))
+    if not quiet:
+        blocks.append(style(summary_line(run), "bold"))
     return "\n\n".join(blocks)
 
 
@@ -315,11 +322,18 @@ def render_statistics(run: LintRun, rules: dict[str, Rule] | None = None) -> str
 # --------------------------------------------------------------------------- JSON
 
 
+def json_column(location: Location, run: LintRun) -> int | None:
+    """The 1-based character column of a location (None when it has no line)."""
+    if location.line is None:
+        return None
+    return char_column(run.source_line(location), location.column) + 1
+
+
 def _location_json(location: Location, run: LintRun) -> dict[str, Any]:
     return {
         "path": location.path,
         "line": location.line,
-        "column": char_column(run.source_line(location), location.column),
+        "column": json_column(location, run),
         "end_line": location.end_line,
         "cell": location.cell,
         "message": location.message,
@@ -336,7 +350,7 @@ def finding_json(
         "severity": severity_of(finding, rules),
         "path": location.path if location else None,
         "line": location.line if location else None,
-        "column": char_column(run.source_line(location), location.column) if location else None,
+        "column": json_column(location, run) if location else None,
         "end_line": location.end_line if location else None,
         "cell": location.cell if location else None,
         "message": finding.message,
@@ -404,24 +418,64 @@ def _uri(path: str) -> tuple[str, str | None]:
     return quote(path.replace(os.sep, "/"), safe="/"), "%SRCROOT%"
 
 
-def _physical(location: Location, run: LintRun) -> dict[str, Any]:
+class _NotebookIndex:
+    """Each notebook of a report scanned once, to place cell lines on the `.ipynb` file."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd
+        self.cache: dict[str, Any] = {}
+
+    def locate(self, location: Location, text: str | None) -> tuple[int, int] | None:
+        from coach.lint.ipynb_lines import NotebookLines
+
+        if location.path not in self.cache:
+            path = Path(location.path)
+            self.cache[location.path] = NotebookLines.read(
+                path if path.is_absolute() else self.cwd / path
+            )
+        lines = self.cache[location.path]
+        if lines is None or location.cell is None or location.line is None:
+            return None
+        return lines.locate(location.cell, location.line, char_column(text, location.column))
+
+
+def is_notebook_location(location: Location) -> bool:
+    return location.cell is not None and location.path.endswith(".ipynb")
+
+
+def _physical(
+    location: Location, run: LintRun, notebooks: _NotebookIndex | None = None
+) -> dict[str, Any]:
     uri, base = _uri(location.path)
     artifact: dict[str, Any] = {"uri": uri}
     if base:
         artifact["uriBaseId"] = base
     physical: dict[str, Any] = {"artifactLocation": artifact}
-    if location.line:
-        region: dict[str, Any] = {
-            "startLine": location.line,
-            "startColumn": char_column(run.source_line(location), location.column) + 1,
-        }
-        if location.end_line and location.end_line >= location.line:
-            region["endLine"] = location.end_line
-        text = run.source_line(location)
-        if text:
-            region["snippet"] = {"text": text}
-        physical["region"] = region
+    if not location.line:
+        return physical
+    text = run.source_line(location)
+    if is_notebook_location(location):
+        # Code scanning shows the .ipynb file itself: point at the JSON line holding the code.
+        place = notebooks.locate(location, text) if notebooks is not None else None
+        if place is not None:
+            physical["region"] = {"startLine": place[0], "startColumn": place[1]}
+        return physical
+    region: dict[str, Any] = {
+        "startLine": location.line,
+        "startColumn": char_column(text, location.column) + 1,
+    }
+    if location.end_line and location.end_line >= location.line:
+        region["endLine"] = location.end_line
+    if text:
+        region["snippet"] = {"text": text}
+    physical["region"] = region
     return physical
+
+
+def rule_help_uri(rule: Rule) -> str:
+    """Where a person reads the rule's full text: its family's file in the repository (the same
+    text `coach rule ID` prints offline)."""
+    return f"{INFORMATION_URI}/blob/main/rules/{rule.family.lower()}.toml"
 
 
 def _rule_descriptor(rule: Rule) -> dict[str, Any]:
@@ -438,6 +492,7 @@ def _rule_descriptor(rule: Rule) -> dict[str, Any]:
                 + "\n".join(f"- {ref}" for ref in rule.references)
             ),
         },
+        "helpUri": rule_help_uri(rule),
         "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity]},
         "properties": {"tags": ["ml", rule.family.lower()], "family": rule.family},
     }
@@ -455,6 +510,7 @@ def render_sarif(run: LintRun, *, cwd: Path | None = None) -> str:
     descriptors = [_rule_descriptor(rules[rid]) for rid in wanted]
     index = {rid: i for i, rid in enumerate(wanted)}
     prints = fingerprints(run, cwd, cwd)
+    notebooks = _NotebookIndex(cwd)
     results = []
     for finding, fp in zip(run.findings, prints, strict=True):
         message = finding.message
@@ -470,16 +526,16 @@ def render_sarif(run: LintRun, *, cwd: Path | None = None) -> str:
         if finding.rule in index:
             result["ruleIndex"] = index[finding.rule]
         if location is not None:
-            entry: dict[str, Any] = {"physicalLocation": _physical(location, run)}
+            entry: dict[str, Any] = {"physicalLocation": _physical(location, run, notebooks)}
             if location.cell is not None:
-                entry["properties"] = {"cell": location.cell}
+                entry["properties"] = {"cell": location.cell, "cellLine": location.line}
             result["locations"] = [entry]
         related = [r for r in finding.related if r.path]
         if related:
             result["relatedLocations"] = [
                 {
                     "id": i,
-                    "physicalLocation": _physical(r, run),
+                    "physicalLocation": _physical(r, run, notebooks),
                     "message": {"text": r.message or "related"},
                 }
                 for i, r in enumerate(related)

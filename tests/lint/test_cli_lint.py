@@ -27,7 +27,7 @@ def test_usage_errors_exit_2_without_a_traceback(lint, capsys) -> None:
         lint("--format", "yaml")
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
-    assert "coach lint: error: argument --format: invalid choice: 'yaml'" in err
+    assert "argument --output-format/--format: invalid choice: 'yaml'" in err
     assert "Traceback" not in err
 
 
@@ -89,7 +89,8 @@ def test_help_documents_exit_codes_and_suppression(lint, capsys) -> None:
         lint("--help")
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
-    assert "0 no findings, 1 findings (0 with --exit-zero), 2 usage or internal error" in out
+    assert "0 no findings, 1 findings or a file that could not be parsed or read" in out
+    assert "--ignore-unparsable" in out and "2 usage or internal error" in out
     assert "# coach: ignore[LEAK001]" in out
     assert "--write-baseline" in out
 

@@ -117,10 +117,10 @@ def test_text_shows_snippet_related_line_and_help(kit, lint, leaky: Path) -> Non
     lines = result.out.splitlines()
     assert lines[0].startswith("error[LEAK001]: ")
     column = lint("--format", "json").json()["findings"][0]["column"]
-    assert lines[1] == f"  --> src/train.py:{kit.LEAK_LINE}:{column + 1}"
+    assert lines[1] == f"  --> src/train.py:{kit.LEAK_LINE}:{column}"
     snippet = f"{kit.LEAK_LINE} | X = StandardScaler().fit_transform(X)"
     caret = lines[lines.index(snippet) + 1]
-    assert caret.startswith("   | " + " " * column + "^^^")
+    assert caret.startswith("   | " + " " * (column - 1) + "^^^")
     related = next(line for line in lines if line.startswith(f"{kit.SPLIT_LINE} | "))
     assert "train_test_split(X, y" in related
     assert any(line.endswith("`X` is split into train/test here") for line in lines)
@@ -224,7 +224,7 @@ def test_github_annotations(kit, lint, leaky: Path, tmp_path: Path) -> None:
     result = lint("--format", "github", "--select", "LEAK001")
     lines = result.out.splitlines()
     assert lines[0].startswith(
-        f"::error file=src/train.py,line={kit.LEAK_LINE},col={column + 1},endLine={kit.LEAK_LINE},"
+        f"::error file=src/train.py,line={kit.LEAK_LINE},col={column},endLine={kit.LEAK_LINE},"
         "title=LEAK001 preprocessing-before-split::"
     )
     assert f"%0Aline {kit.SPLIT_LINE}: `X` is split into train/test here" in lines[0]

@@ -41,7 +41,7 @@ def test_bad_files_are_reported_and_the_good_one_is_still_linted(kit, lint, tmp_
 def test_text_output_lists_files_that_could_not_be_analysed(kit, lint, tmp_path: Path) -> None:
     kit.write(tmp_path / "old.py", "print 'hello'\n")
     result = lint()
-    assert result.code == 0
+    assert result.code == 1  # an unparsable file fails the run, as in ruff
     assert "old.py: syntax-error — line 1: Missing parentheses" in result.out
     assert result.out.strip().endswith(
         "Checked 1 file (0 with a model fit recognised): no findings; "
