@@ -27,6 +27,9 @@ LOCK = ROOT / "requirements" / "dev.txt"
 STAMP = VENV / ".coach-installed"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+# The resolver that writes requirements/*.txt. Pinned so that two maintainers re-locking the same
+# .in files get the same result; dev.py lock installs exactly this version into the venv.
+UV_VERSION = "0.13.9"
 EXAMPLE_ARGS = [
     str(ROOT / "examples"),
     "--data",
@@ -102,17 +105,49 @@ def test(extra: list[str]) -> int:
     return subprocess.call([str(PYTHON), "-m", "pytest", *extra], cwd=ROOT)
 
 
+def _uv_version(uv: list[str]) -> str | None:
+    result = subprocess.run([*uv, "--version"], capture_output=True, text=True)
+    return result.stdout.split()[1] if result.returncode == 0 and result.stdout else None
+
+
 def lock() -> int:
-    setup()
-    uv = [str(PYTHON), "-m", "uv"]
-    if subprocess.call([*uv, "--version"], stdout=subprocess.DEVNULL) != 0:
-        _say("`uv` is needed to re-lock: install it into the venv (pip install uv) first")
-        return 2
-    common = ["pip", "compile", "--generate-hashes", "--python-version", "3.11", "-q"]
+    """Re-resolve the locks with the pinned uv, kept in its own small venv (.venv-uv) so that
+    re-locking never depends on the project environment, which a bad lock could have broken."""
+    uv_venv = ROOT / ".venv-uv"
+    uv = [str(uv_venv / BIN.name / ("uv.exe" if os.name == "nt" else "uv"))]
+    if _uv_version(uv) != UV_VERSION:
+        _say(f"installing uv=={UV_VERSION} into {uv_venv} (the pinned resolver)")
+        venv.EnvBuilder(with_pip=True, clear=True).create(uv_venv)
+        uv_python = uv_venv / BIN.name / PYTHON.name
+        _run([str(uv_python), "-m", "pip", "install", "--quiet", f"uv=={UV_VERSION}"])
+    # --no-strip-extras: a dependency asking for `httpx[http2]` must find that exact line, or
+    # pip --require-hashes refuses it as unpinned.
+    common = [
+        "pip",
+        "compile",
+        "--generate-hashes",
+        "--no-strip-extras",
+        "--python-version",
+        "3.11",
+    ]
+    common.append("-q")
     req = ROOT / "requirements"
     for name in ("main", "dev"):
-        _run([*uv, *common, str(req / f"{name}.in"), "-o", str(req / f"{name}.txt")], cwd=req)
+        _run([*uv, *common, f"{name}.in", "-o", f"{name}.txt"], cwd=req)
+        _carry_header(req / f"{name}.in", req / f"{name}.txt")
     return 0
+
+
+def _carry_header(source: Path, lock_file: Path) -> None:
+    """Copy the .in file's leading comment block (why a pin is what it is) into the lock."""
+    header = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        header.append(line)
+    if header:
+        text = lock_file.read_text(encoding="utf-8")
+        lock_file.write_text("\n".join(header) + "\n#\n" + text, encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:

@@ -272,6 +272,7 @@ def run_lint(args: argparse.Namespace) -> int:
     output = render_report(run, args)
     if args.output_file is not None:
         try:
+            args.output_file.parent.mkdir(parents=True, exist_ok=True)
             args.output_file.write_text(output + "\n", encoding="utf-8")
         except OSError as exc:
             raise CommandError(f"{args.output_file}: cannot write: {exc.strerror or exc}") from exc

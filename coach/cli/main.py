@@ -13,7 +13,6 @@ import sys
 from collections.abc import Sequence
 
 from coach import __version__
-from coach.cli.common import CommandError, print_error
 
 # Sub-command name -> the module whose `register(subparsers)` adds it and sets `func`. Kept as a
 # literal so `coach` (the app) and a single command start without importing every module.
@@ -27,8 +26,59 @@ COMMANDS: dict[str, str] = {
     "check-data": "coach.cli.data_cmd",
     "baseline": "coach.cli.data_cmd",
     "ask": "coach.cli.ask_cmd",
+    "completion": "coach.cli.completion",
 }
 COMMAND_MODULES = list(dict.fromkeys(COMMANDS.values()))
+
+# Commands that need an optional part of the install: (extra, what the user asked for).
+NEEDS_EXTRA: dict[str, tuple[str, str]] = {
+    "check-data": ("data", "`coach check-data`"),
+    "baseline": ("data", "`coach baseline`"),
+}
+
+# `--help` examples for the commands whose modules do not carry their own (one home for them).
+EXAMPLES: dict[str, str] = {
+    "rules": """\
+examples:
+  coach rules                    every rule: id, severity, title
+  coach rules --family LEAK      only the leakage rules
+  coach rules --format json      for scripts""",
+    "rule": """\
+examples:
+  coach rule LEAK001             why it matters, how to fix it, references
+  coach rule preprocessing-before-split   by name
+  coach rule LEAK001 --format json""",
+    "log": """\
+examples:
+  coach log list                 the latest logged suggestions
+  coach log search "leakage"     full-text search over questions and suggestions
+  coach log show 12              one suggestion with its review history
+  coach log accept 12            record a review decision
+  coach log export --format csv > reviews.csv""",
+    "review": """\
+examples:
+  coach review                   go through pending suggestions in the app
+  coach --db team.db review      review another log""",
+    "config": """\
+examples:
+  coach config show              the effective LLM settings and where each came from
+  coach config path              the config file to edit""",
+    "check-data": """\
+examples:
+  coach check-data train.csv --target is_fraud
+  coach check-data train.csv --test test.csv --target churned --id-col customer_id
+  coach check-data events.parquet --target y --time-col ts --format json""",
+    "baseline": """\
+examples:
+  coach baseline train.csv --target is_fraud
+  coach baseline train.csv --target price --task regression --cv 10
+  coach baseline train.csv --target is_fraud --model-score balanced_accuracy=0.62""",
+    "completion": """\
+examples:
+  coach completion bash > ~/.local/share/bash-completion/completions/coach
+  coach completion zsh > "${fpath[1]}/_coach"
+  coach completion fish > ~/.config/fish/completions/coach.fish""",
+}
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -50,6 +100,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     modules = [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES
     for name in modules:
         importlib.import_module(name).register(subparsers)
+    for name, sub in subparsers.choices.items():
+        if name in EXAMPLES and "examples:" not in (sub.epilog or ""):
+            sub.epilog = EXAMPLES[name] + ("\n\n" + sub.epilog if sub.epilog else "")
+            sub.formatter_class = argparse.RawDescriptionHelpFormatter
     return parser
 
 
@@ -79,6 +133,9 @@ def _first_positional(argv: list[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # answered before anything else is imported
+        print(f"coach {__version__}")
+        return 0
     if _wants_app(argv):
         from coach.cli.app_cmd import run_app
 
@@ -89,8 +146,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         parser.print_help()
         return 2
+    from coach.cli.common import CommandError, print_error
+    from coach.extras import MissingExtra, require
+
     try:
+        if args.command in NEEDS_EXTRA:
+            require(*NEEDS_EXTRA[args.command])
         return int(func(args) or 0)
+    except MissingExtra as exc:
+        print_error(str(exc))
+        return 2
     except CommandError as exc:
         print_error(str(exc))
         return exc.exit_code

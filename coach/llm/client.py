@@ -1,9 +1,14 @@
-"""The one place Coach talks to a model: litellm, streamed, with a timeout and one polite retry.
+"""The one place Coach talks to a model: streamed, with a timeout and one polite retry.
 
-litellm is imported here, inside the call, never at module import (it costs ~2 s). Before the
-import we force its bundled price map (no network), stop it from loading a stray `.env` file and
-silence its banner. litellm's own retries and the OpenAI client's (2 by default) are switched off:
-Coach retries exactly once, on a 429, after a backoff, so nothing hammers a rate-limited provider.
+Two back ends, chosen by the model string (`backend_for`):
+- OpenAI-compatible endpoints — OpenAI itself and the local servers that speak its API (Ollama,
+  llama.cpp, vLLM, LM Studio) — go through the `openai` client directly: it imports in a fraction
+  of the time litellm needs and sends exactly the request we build.
+- every other provider (Anthropic, Gemini, Bedrock, ...) goes through litellm, imported here,
+  inside the call, never at module import (it costs ~2 s). Before the import we force its bundled
+  price map (no network), stop it from loading a stray `.env` file and silence its banner.
+Retries of both libraries are switched off: Coach retries exactly once, on a 429, after a backoff,
+so nothing hammers a rate-limited provider.
 
 Every failure becomes an `LLMCallError` whose `message` is one line a person can act on, and which
 carries any text already streamed (`partial`) so the caller can keep it.
@@ -48,6 +53,48 @@ NO_KEY_PLACEHOLDER = "no-key-needed"
 
 _import_lock = threading.Lock()
 
+# Providers whose endpoint speaks the OpenAI chat API -> their default base URL (None: OpenAI's own,
+# or the configured api_base is required). The model string's prefix names the provider.
+OPENAI_COMPATIBLE: dict[str, str | None] = {
+    "openai": None,
+    "ollama": "http://127.0.0.1:11434/v1",
+    "ollama_chat": "http://127.0.0.1:11434/v1",
+    "lm_studio": "http://127.0.0.1:1234/v1",
+    "hosted_vllm": None,
+    "llamafile": "http://127.0.0.1:8080/v1",
+}
+Backend = Literal["openai", "litellm"]
+
+
+def backend_for(settings: LLMSettings) -> Backend:
+    """`openai` for OpenAI-compatible endpoints, `litellm` for every other provider."""
+    model = settings.model or ""
+    provider = model.split("/", 1)[0] if "/" in model else settings.provider
+    return "openai" if provider in OPENAI_COMPATIBLE else "litellm"
+
+
+def openai_target(settings: LLMSettings) -> tuple[str, str | None]:
+    """(model name without the provider prefix, base URL) for the OpenAI client."""
+    model = settings.model or ""
+    provider, _, name = model.partition("/") if "/" in model else ("openai", "", model)
+    base = settings.api_base or OPENAI_COMPATIBLE.get(provider)
+    if base and provider.startswith("ollama") and not base.rstrip("/").endswith("/v1"):
+        base = base.rstrip("/") + "/v1"  # Ollama's native base; its OpenAI API lives under /v1
+    return name, base
+
+
+def import_openai() -> Any:
+    with _import_lock:
+        try:
+            import openai
+        except ImportError as exc:
+            from coach.extras import install_hint
+
+            raise LLMCallError(
+                "unavailable", install_hint("llm", "LLM drafts", ["openai"])
+            ) from exc
+        return openai
+
 
 class LLMCallError(Exception):
     def __init__(
@@ -70,7 +117,7 @@ class ChatResult(BaseModel):
     latency_ms: float = 0.0
 
 
-def import_litellm() -> Any:
+def import_litellm(settings_hint: str = "model's") -> Any:
     """litellm, configured to stay offline and quiet. Imported once, on first use."""
     with _import_lock:
         # Forced, not defaulted: without these, importing litellm fetches JSON from GitHub.
@@ -81,8 +128,10 @@ def import_litellm() -> Any:
         try:
             import litellm
         except ImportError as exc:
+            from coach.extras import install_hint
+
             raise LLMCallError(
-                "unavailable", f"litellm cannot be imported ({exc}) — reinstall Coach"
+                "unavailable", install_hint("llm", f"the {settings_hint} provider", ["litellm"])
             ) from exc
 
         litellm.suppress_debug_info = True
@@ -108,10 +157,13 @@ def chat(
     """
     if not settings.configured:
         raise LLMCallError("not_configured", "no LLM model is configured")
-    litellm = import_litellm()
-    # litellm trips pydantic deprecation warnings on every chunk; they are not the user's concern.
-    warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"litellm(\.|$)")
-    started = time.perf_counter()  # after the import: latency is the model's, not litellm's
+    if backend_for(settings) == "openai":
+        sender: Any = _OpenAISender(import_openai(), settings)
+    else:
+        sender = import_litellm(settings.provider or "model's")
+        # litellm trips pydantic deprecation warnings on every chunk; not the user's concern.
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"litellm(\.|$)")
+    started = time.perf_counter()  # after the import: latency is the model's, not the library's
     callback_errors: list[BaseException] = []
 
     def emit(piece: str) -> None:
@@ -128,7 +180,7 @@ def chat(
         attempts += 1
         received: list[str] = []
         try:
-            result = _call_once(litellm, messages, settings, received, emit, cancel)
+            result = _call_once(sender, messages, settings, received, emit, cancel)
         except BaseException as exc:
             if callback_errors and exc is callback_errors[-1]:
                 raise
@@ -188,6 +240,27 @@ def _request_kwargs(messages: list[dict[str, str]], settings: LLMSettings) -> di
     if settings.stream:
         kwargs["stream_options"] = {"include_usage": True}
     return kwargs
+
+
+class _OpenAISender:
+    """The OpenAI client behind the same `completion(**kwargs)` call as litellm's."""
+
+    def __init__(self, openai: Any, settings: LLMSettings) -> None:
+        model, base = openai_target(settings)
+        self.model = model
+        self.client = openai.OpenAI(
+            api_key=settings.key_value() or NO_KEY_PLACEHOLDER,
+            base_url=base,
+            timeout=float(settings.timeout),
+            max_retries=0,
+        )
+
+    def completion(self, **kwargs: Any) -> Any:
+        for litellm_only in ("num_retries", "drop_params", "api_base", "api_key", "timeout"):
+            kwargs.pop(litellm_only, None)
+        kwargs["model"] = self.model
+        kwargs.pop("max_retries", None)
+        return self.client.chat.completions.create(**kwargs)
 
 
 def _call_once(

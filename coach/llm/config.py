@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import sys
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
+_WARNED: set[str] = set()
 CONFIG_ENV = "COACH_CONFIG"
 MODEL_ENV = "COACH_MODEL"
 API_BASE_ENV = "COACH_API_BASE"
@@ -28,7 +30,7 @@ No LLM is configured, so Coach cannot brainstorm (rule answers work without one)
   • a local server:  export COACH_MODEL=openai/llama3.1  COACH_API_BASE=http://127.0.0.1:11434/v1
                      (Ollama, llama.cpp server and vLLM speak the OpenAI API; no key needed)
   • or a file:       an [llm] table (model = "...", api_base, timeout, ...) in the file that
-                     `coach config path` prints
+                     `coach config path` prints; [llm.aliases] names models (haiku = "anthropic/...")
 Run `coach config show` to see the effective settings and where each came from."""
 
 # Provider prefix -> the key variable litellm itself reads for that provider. Used to find and mask
@@ -73,8 +75,13 @@ class LLMSettings(BaseModel):
     stream: bool = True
     retry_backoff: float = Field(default=2.0, ge=0, le=60)
     include_rows: bool = False
+    # Short names for model strings (`[llm.aliases]` haiku = "anthropic/claude-3-5-haiku-latest");
+    # `model` is stored resolved, `sources["model"]` says which alias it came from.
+    aliases: dict[str, str] = Field(default_factory=dict)
     sources: dict[str, str] = Field(default_factory=dict)
     config_path: Path | None = None
+    # Problems a person should know about that do not stop Coach (e.g. a readable key file).
+    warnings: list[str] = Field(default_factory=list)
 
     @property
     def configured(self) -> bool:
@@ -114,7 +121,9 @@ class LLMSettings(BaseModel):
 
 
 # Keys a user may write in the [llm] table (everything except the bookkeeping fields).
-FILE_KEYS = [name for name in LLMSettings.model_fields if name not in ("sources", "config_path")]
+FILE_KEYS = [
+    name for name in LLMSettings.model_fields if name not in ("sources", "config_path", "warnings")
+]
 
 
 def provider_of(model: str) -> str:
@@ -198,14 +207,53 @@ def load_settings(env: Mapping[str, str] | None = None) -> LLMSettings:
             values["api_key"] = env[var]
             sources["api_key"] = f"${var}"
 
+    aliases = values.get("aliases") or {}
+    if not isinstance(aliases, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in aliases.items()
+    ):
+        raise LLMConfigError(
+            f'config file {path}: [llm.aliases] must map names to model strings (haiku = "...")'
+        )
+    model = values.get("model")
+    if isinstance(model, str) and model.strip() in aliases:
+        name = model.strip()
+        values["model"] = aliases[name]
+        sources["model"] = f"alias '{name}' ({sources.get('model', 'default')})"
+        if not values.get("api_key"):
+            var = PROVIDER_KEY_VARS.get(provider_of(aliases[name]))
+            if var and env.get(var):
+                values["api_key"] = env[var]
+                sources["api_key"] = f"${var}"
+    warnings = key_file_warnings(path, values, sources)
+    for warning in warnings:
+        if warning not in _WARNED:  # once per process, on stderr (never in a report or the log)
+            _WARNED.add(warning)
+            print(f"coach: warning: {warning}", file=sys.stderr)
     try:
-        return LLMSettings(**values, sources=sources, config_path=path)
+        return LLMSettings(**values, sources=sources, config_path=path, warnings=warnings)
     except ValidationError as exc:
         error = exc.errors()[0]
         field = str(error["loc"][0]) if error["loc"] else "?"
         where = sources.get(field, f"config file {path}")
         message = error["msg"].removeprefix("Value error, ")
         raise LLMConfigError(f"invalid LLM setting '{field}' (from {where}): {message}") from exc
+
+
+def key_file_warnings(path: Path, values: dict[str, Any], sources: dict[str, str]) -> list[str]:
+    """A warning when the API key in use was read from a file other users can read."""
+    if not values.get("api_key") or not sources.get("api_key", "").startswith("config file"):
+        return []
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return []
+    if os.name == "nt" or not mode & 0o044:
+        return []
+    who = "every user" if mode & 0o004 else "its group"
+    return [
+        f"{path} holds an API key and is readable by {who} (mode {mode & 0o777:o}); "
+        f"run `chmod 600 {path}` or keep the key in an environment variable"
+    ]
 
 
 def redact_url(url: str | None) -> str | None:

