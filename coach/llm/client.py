@@ -388,7 +388,7 @@ def classify(
         kind = "auth"
     elif names & {"RateLimitError"} or status == 429:
         kind = "rate_limit"
-    elif names & {"ContextWindowExceededError"}:
+    elif names & {"ContextWindowExceededError"} or _context_exceeded(chain):
         kind = "context"
     elif names & {"NotFoundError"} or status == 404:
         kind = "not_found"
@@ -405,6 +405,18 @@ def classify(
         kind = "unknown"
     message = _message(kind, settings, status=status, detail=detail, exc=exc)
     return LLMCallError(kind, message, partial=partial, attempts=attempts)
+
+
+def _context_exceeded(chain: list[BaseException]) -> bool:
+    """The OpenAI API's own signal (litellm maps it to ContextWindowExceededError; the openai
+    client leaves it a 400 with code `context_length_exceeded`)."""
+    for item in chain:
+        if getattr(item, "code", None) == "context_length_exceeded":
+            return True
+        text = str(item).lower()
+        if "context_length_exceeded" in text or "maximum context length" in text:
+            return True
+    return False
 
 
 def _detail(exc: BaseException) -> str:
