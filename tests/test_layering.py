@@ -1,7 +1,7 @@
 """Coach's own packages import downwards only (a contract, checked over the AST of every file).
 
 Layers, bottom to top:
-  0  models, registry, resources, coach   (the shared vocabulary; the version)
+  0  models, registry, resources, extras, coach   (the shared vocabulary; the version)
   1  catalog                              (the rule catalog, validated into models)
   2  lint, router, data                   (detectors: input in, findings out)
   3  llm, store                           (the outside world: model providers, the SQLite log)
@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "models": 0,
     "registry": 0,
     "resources": 0,
+    "extras": 0,  # which optional extra brings which library (standard library only)
     "catalog": 1,
     "lint": 2,
     "router": 2,
