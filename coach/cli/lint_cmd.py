@@ -202,7 +202,6 @@ class _Progress:
 
 
 def run_lint(args: argparse.Namespace) -> int:
-    from coach.lint.baseline_file import BaselineError, apply_baseline, write_baseline
     from coach.lint.config import CliOptions, ConfigError, resolve_settings
     from coach.lint.reporters import summary_line
     from coach.lint.runner import lint_paths
@@ -253,21 +252,9 @@ def run_lint(args: argparse.Namespace) -> int:
     finally:
         progress.clear()
 
-    try:
-        if args.write_baseline is not None:
-            count = write_baseline(run, args.write_baseline)
-            if not args.silent:
-                print(
-                    f"coach: wrote {count} finding(s) to {args.write_baseline}; "
-                    f"run with --baseline {args.write_baseline} to see only new ones",
-                    file=sys.stderr,
-                )
-                print(summary_line(run), file=sys.stderr)
-            return 2 if run.internal_errors else 0
-        if args.baseline is not None:
-            apply_baseline(run, args.baseline)
-    except BaselineError as exc:
-        raise CommandError(str(exc)) from exc
+    wants_baseline = args.write_baseline is not None or args.baseline is not None
+    if wants_baseline and _baseline_step(run, args):
+        return 2 if run.internal_errors else 0
 
     output = render_report(run, args)
     if args.output_file is not None:
@@ -290,6 +277,28 @@ def run_lint(args: argparse.Namespace) -> int:
         )
         return 2
     return exit_code(run, exit_zero=args.exit_zero, ignore_unparsable=args.ignore_unparsable)
+
+
+def _baseline_step(run, args: argparse.Namespace) -> bool:
+    """Write the baseline (True: the run ends here) or hide what it records (False)."""
+    from coach.lint.baseline_file import BaselineError, apply_baseline, write_baseline
+    from coach.lint.reporters import summary_line
+
+    try:
+        if args.write_baseline is not None:
+            count = write_baseline(run, args.write_baseline)
+            if not args.silent:
+                print(
+                    f"coach: wrote {count} finding(s) to {args.write_baseline}; "
+                    f"run with --baseline {args.write_baseline} to see only new ones",
+                    file=sys.stderr,
+                )
+                print(summary_line(run), file=sys.stderr)
+            return True
+        apply_baseline(run, args.baseline)
+    except BaselineError as exc:
+        raise CommandError(str(exc)) from exc
+    return False
 
 
 def exit_code(run, *, exit_zero: bool = False, ignore_unparsable: bool = False) -> int:

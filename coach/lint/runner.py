@@ -9,17 +9,15 @@ suppression comments), never whole files, so memory stays bounded by the largest
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field, PrivateAttr
 
@@ -29,6 +27,9 @@ from coach.lint.model import FileAnalysis, FileReport, LintReport, LintSummary, 
 from coach.lint.sources import Candidate, Discovery, Loaded, discover, load_file
 from coach.lint.suppress import Directive, Suppressions, parse_directives
 from coach.models import Finding, Location
+
+if TYPE_CHECKING:  # multiprocessing and concurrent.futures load only for a parallel run
+    import multiprocessing.context
 
 # Below these, a run stays in one process (worker start-up would dominate).
 PARALLEL_MIN_FILES = 8
@@ -196,6 +197,8 @@ def _total_size(files: list[Candidate], stop_at: int) -> int:
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
+    import multiprocessing
+
     # fork is by far the cheapest start, but is unsafe once other threads run (e.g. in the app).
     if sys.platform == "linux" and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
@@ -238,6 +241,9 @@ def run_files(
         [(i, files[i], limits[i]) for i in order[start : start + size]]
         for start in range(0, total, size)
     ]
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     done = 0
     try:
         with ProcessPoolExecutor(jobs, _pool_context(), initializer=_worker_init) as pool:
