@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -64,9 +65,12 @@ def main() -> int:
         (repo / "train.py").write_text(LEAKY)
         _git("add", ".", cwd=repo)
         env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         subprocess.run([pre_commit, "install-hooks"], cwd=repo, env=env, check=True)
         seconds = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
         envs = [p for p in home.glob("repo*/py_env-*") if p.is_dir()]
         size = sum(_size(p) for p in envs)
         site = next(envs[0].glob("lib/python*/site-packages"))
@@ -76,6 +80,8 @@ def main() -> int:
         )
     result = {
         "install_seconds": round(seconds, 1),
+        "install_cpu_seconds": round(cpu, 1),
+        "load_average": round(os.getloadavg()[0], 1),
         "env_megabytes": round(size / 1e6, 1),
         "packages": len(packages),
         "hook_exit_code": hook.returncode,
@@ -84,7 +90,9 @@ def main() -> int:
     if args.json:
         print(json.dumps({**result, "package_names": packages}, indent=2))
     else:
-        print(f"pre-commit hook environment: {seconds:.1f} s (target ≤ 20 s), ", end="")
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print(f"pre-commit hook environment: {seconds:.1f} s wall, {cpu:.1f} s CPU ", end="")
+        print("(target ≤ 20 s), ", end="")
         print(f"{size / 1e6:.1f} MB (target ≤ 80 MB), {len(packages)} packages")
         print(f"  {' '.join(packages)}")
         print(
