@@ -19,6 +19,25 @@ EXTRAS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+# Modules that arrive only with an extra (including what its packages pull in, e.g. NumPy).
+_MODULE_EXTRA: dict[str, str] = {
+    **{module: extra for extra, pairs in EXTRAS.items() for module, _ in pairs},
+    "numpy": "data",
+    "scipy": "data",
+    "tiktoken_ext": "llm",
+}
+_DISTRIBUTION_OF = {module: dist for pairs in EXTRAS.values() for module, dist in pairs}
+
+
+def extra_for(exc: ModuleNotFoundError) -> MissingExtra | None:
+    """The `MissingExtra` behind an import failure of an optional library, else None."""
+    top = (exc.name or "").split(".")[0]
+    extra = _MODULE_EXTRA.get(top)
+    if extra is None:
+        return None
+    return MissingExtra(extra, "this command", [_DISTRIBUTION_OF.get(top, top)])
+
+
 class MissingExtra(ImportError):
     """A command needs an optional part that is not installed; the message says how to add it."""
 

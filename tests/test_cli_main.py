@@ -127,3 +127,19 @@ def test_a_command_needing_a_missing_extra_names_it(capsys, monkeypatch) -> None
     err = capsys.readouterr().err
     assert "`coach check-data` needs the [data] extra (scikit-learn not installed)" in err
     assert "pipx install 'mlcoach[data]'" in err
+
+
+def test_an_optional_library_missing_deeper_down_names_its_extra(capsys, monkeypatch) -> None:
+    def ask_without_pandas(args) -> int:
+        raise ModuleNotFoundError("No module named 'pandas'", name="pandas")
+
+    parser = cli.build_parser("rules")
+    monkeypatch.setattr(cli, "build_parser", lambda command=None: parser)
+    monkeypatch.setattr(
+        parser,
+        "parse_args",
+        lambda argv: argparse.Namespace(command="ask", func=ask_without_pandas),
+    )
+    assert cli.main(["ask", "x"]) == 2
+    err = capsys.readouterr().err
+    assert "`coach ask` needs the [data] extra (pandas not installed)" in err

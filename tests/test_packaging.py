@@ -240,3 +240,13 @@ def test_base_install_lints_and_names_the_extra_a_command_needs(wheel, tmp_path)
     assert data.returncode == 2
     assert "needs the [data] extra" in data.stderr and "mlcoach[data]" in data.stderr
     assert "Traceback" not in data.stderr
+    (work / "d.csv").write_text("a,y\n1,0\n2,1\n")
+    ask_data = run("ask", "--no-llm", "--data", "d.csv", "--target", "y", "is my data ok?")
+    assert "[data] extra" in ask_data.stderr + ask_data.stdout, ask_data.stderr
+    assert "Traceback" not in ask_data.stderr
+    env["COACH_MODEL"] = "openai/gpt-4o-mini"
+    env["COACH_API_KEY"] = "sk-test-000000000000"
+    env["COACH_API_BASE"] = "http://127.0.0.1:9/v1"
+    draft = run("ask", "--brainstorm", "feature ideas for churn?")
+    assert "[llm] extra" in draft.stderr + draft.stdout, draft.stderr + draft.stdout
+    assert "Traceback" not in draft.stderr

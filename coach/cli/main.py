@@ -147,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     from coach.cli.common import CommandError, print_error
-    from coach.extras import MissingExtra, require
+    from coach.extras import MissingExtra, extra_for, require
 
     try:
         if args.command in NEEDS_EXTRA:
@@ -155,6 +155,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(func(args) or 0)
     except MissingExtra as exc:
         print_error(str(exc))
+        return 2
+    except ModuleNotFoundError as exc:  # an optional library a code path needed (e.g. ask --data)
+        missing = extra_for(exc)
+        if missing is None:
+            raise
+        print_error(str(missing).replace("this command", f"`coach {args.command}`", 1))
         return 2
     except CommandError as exc:
         print_error(str(exc))

@@ -41,7 +41,9 @@ def _litellm_dir() -> Path:
     # find_spec on a top-level package locates it without executing its __init__.
     spec = importlib.util.find_spec("litellm")
     if spec is None or not spec.submodule_search_locations:
-        raise TokenizerUnavailable("litellm is not installed, so no offline tokenizer is available")
+        from coach.extras import install_hint
+
+        raise TokenizerUnavailable(install_hint("llm", "LLM drafts", ["litellm"]))
     return Path(next(iter(spec.submodule_search_locations)))
 
 
@@ -57,8 +59,13 @@ def encoding_name_for(model: str | None) -> str:
 @lru_cache(maxsize=4)
 def get_encoding(name: str = "cl100k_base"):  # -> tiktoken.Encoding
     """A tiktoken encoding loaded from litellm's bundled files. Never downloads."""
-    import tiktoken
-    from tiktoken_ext import openai_public
+    try:
+        import tiktoken
+        from tiktoken_ext import openai_public
+    except ImportError as exc:  # a base install without the [llm] extra
+        from coach.extras import install_hint
+
+        raise TokenizerUnavailable(install_hint("llm", "LLM drafts", ["tiktoken"])) from exc
 
     if name not in _ENCODING_FILES:
         raise TokenizerUnavailable(f"no bundled file for encoding {name!r}")
