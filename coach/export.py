@@ -1,6 +1,7 @@
 """Render logged suggestions for people and other tools: JSON Lines, CSV, Markdown.
 
-Every format marks LLM output as a draft, and none ever contains an API key (the log holds none).
+Every format marks LLM output as a draft, and none ever contains an API key (the log holds none)
+or a terminal escape sequence (the store's views are cleaned by `coach.sanitize`).
 """
 
 from __future__ import annotations
@@ -37,7 +38,10 @@ CSV_COLUMNS = [
 
 
 def _record(view: SuggestionView) -> dict[str, object]:
-    data = view.model_dump(mode="json", exclude={"reviews", "question_text"})
+    # The audit columns (exact prompt, raw reply) stay in the log: `coach log show` shows them.
+    data = view.model_dump(
+        mode="json", exclude={"reviews", "question_text", "prompt_sent", "raw_response"}
+    )
     data["question"] = view.question_text
     data["label"] = DRAFT_LABEL if view.draft else "rule"
     data["reviews"] = [r.model_dump(mode="json") for r in view.reviews]

@@ -32,6 +32,7 @@ from typing import Any
 from pydantic import Field
 
 from coach.models import Evidence, Question, Review, Session, Status, Suggestion, utcnow
+from coach.sanitize import clean
 
 
 def _import_sqlite_utils():  # -> module
@@ -679,11 +680,22 @@ class Store:
                     f"SELECT * FROM reviews WHERE suggestion_id IN ({marks}) ORDER BY rowid",
                     chunk,
                 ).fetchall():
-                    reviews[r["suggestion_id"]].append(Review.model_validate(dict(r)))
+                    review = dict(r)
+                    for name in ("note", "edited_body", "reviewer"):
+                        review[name] = clean(review[name]) if review[name] is not None else None
+                    reviews[r["suggestion_id"]].append(Review.model_validate(review))
         views = []
         for row in rows:
             data = dict(row)
+            # Shown on every surface: text from a model, a dataset or a pasted question never
+            # carries terminal escapes out of the log (the audit columns keep the raw reply).
+            for name in ("title", "body", "question_text", "error"):
+                if data.get(name) is not None:
+                    data[name] = clean(data[name])
             data["evidence"] = json.loads(data["evidence"] or "[]")
+            for item in data["evidence"]:
+                if isinstance(item, dict) and isinstance(item.get("text"), str):
+                    item["text"] = clean(item["text"])
             data["draft"] = bool(data["draft"])
             data["reviews"] = reviews[data["id"]]
             data["prompt_sent"] = data.get("prompt_sent")

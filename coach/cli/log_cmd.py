@@ -14,6 +14,8 @@ from coach.cli.common import CommandError, add_format_option, dump_json, open_st
 from coach.models import utcnow
 
 SHORT_ID = 8
+# The audit columns are shown by `log show` only: listings and exports carry the cleaned text.
+AUDIT = {"prompt_sent", "raw_response"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -171,7 +173,7 @@ def run_list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         views = _filtered(store, args)
     if args.format == "json":
-        print(dump_json([v.model_dump(mode="json") for v in views]))
+        print(dump_json([v.model_dump(mode="json", exclude=AUDIT) for v in views]))
     else:
         _print_views(views, "No suggestions match.")
     return 0
@@ -181,7 +183,7 @@ def run_search(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         views = store.search(args.text, limit=args.limit)
     if args.format == "json":
-        print(dump_json([v.model_dump(mode="json") for v in views]))
+        print(dump_json([v.model_dump(mode="json", exclude=AUDIT) for v in views]))
     else:
         _print_views(views, f"Nothing in the log matches '{args.text}'.")
     return 0
@@ -227,6 +229,13 @@ def run_show(args: argparse.Namespace) -> int:
         tokens = f"{view.prompt_tokens or 0}+{view.completion_tokens or 0} tokens"
         cost = f", ${view.cost:.4f}" if view.cost is not None else ""
         print(f"\nModel {view.model} ({tokens}{cost}), template {view.template_version}")
+    if view.prompt_sent or view.raw_response:
+        from coach.sanitize import visible
+
+        print("\nAudit — exactly what was sent to the model (JSON messages):")
+        print(textwrap.indent(visible(view.prompt_sent or "(nothing was sent)"), "  "))
+        print("\nAudit — the model's raw reply (control characters written out):")
+        print(textwrap.indent(visible(view.raw_response or "(no reply)"), "  "))
     if view.reviews:
         print("\nReview history:")
         for review in view.reviews:

@@ -307,6 +307,10 @@ def _call_once(
                 if on_token:
                     on_token(piece)
             finish_reason = choice.finish_reason or finish_reason
+        # litellm makes up a final "stop" when a stream just ends (a killed server, a closed
+        # connection): only the reason the provider itself sent counts.
+        if hasattr(response, "received_finish_reason"):
+            finish_reason = response.received_finish_reason
     finally:
         _close(response)
     return ChatResult(

@@ -3,11 +3,17 @@
 The draft row is written to the log *before* the call (status pending, empty body) and updated
 when the call ends, so even a crash mid-stream leaves the question and the attempt on record. LLM
 failures never raise: they come back as a draft with status "failed" and a one-line `error`, and
-any text already streamed is kept in the body, marked partial.
+any text already streamed is kept in the body, marked partial. A stream that ends without the
+model saying why (no finish reason: the server died or the connection closed) is such a failure.
+
+The reply is untrusted: what is streamed to the caller and stored as the body has every escape
+and control sequence removed (`coach.sanitize`). The exact messages sent and the untouched reply
+are stored in the log's audit columns (`prompt_sent`, `raw_response`) for `coach log show`.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -25,6 +31,7 @@ from coach.llm.prompt import (
 )
 from coach.llm.tokens import count_text, model_info
 from coach.models import DRAFT_LABEL, Evidence, Suggestion
+from coach.sanitize import StreamCleaner, clean
 
 DRAFT_BANNER = f"{DRAFT_LABEL} (an LLM brainstorm for human review, not a rule answer)"
 PARTIAL_MARK = "[partial — {reason}]"
@@ -138,22 +145,29 @@ def draft_for(
 
     received: list[str] = []
     display_error: list[BaseException] = []
+    cleaner = StreamCleaner()
 
-    def _on_token(piece: str) -> None:
-        received.append(piece)
-        if on_token is not None:
+    def _show(text: str) -> None:
+        if on_token is not None and text:
             try:
-                on_token(piece)
+                on_token(text)
             except BaseException as exc:  # the caller's display failed, not the model
                 display_error.append(exc)
                 raise
 
+    def _on_token(piece: str) -> None:
+        received.append(piece)
+        _show(cleaner.feed(piece))
+
     try:
         result = chat(prompt.as_dicts(), settings, on_token=_on_token, cancel=cancel)
+        _show(cleaner.flush())
     except LLMCallError as exc:
         log.latency_ms = exc.latency_ms
-        return log.fail(exc.message, partial=exc.partial or "".join(received), reason=exc.kind)
+        log.raw_response = exc.partial or "".join(received)
+        return log.fail(exc.message, partial=log.raw_response, reason=exc.kind)
     except BaseException as exc:
+        log.raw_response = "".join(received)
         if display_error or isinstance(exc, KeyboardInterrupt | SystemExit):
             # Not an LLM failure: log what we have, then let the caller handle its own error.
             why = "interrupted" if isinstance(exc, KeyboardInterrupt) else type(exc).__name__
@@ -167,7 +181,16 @@ def draft_for(
         error = classify(exc, settings, partial="".join(received))
         return log.fail(error.message, partial=error.partial, reason=error.kind)
 
-    text = result.text
+    log.raw_response = result.text
+    text = clean(result.text)
+    if settings.stream and result.finish_reason is None:
+        log.latency_ms = result.latency_ms
+        return log.fail(
+            f"{settings.model}: the reply ended without the model finishing it (the server "
+            "stopped or the connection closed) — the partial text is kept, marked partial",
+            partial=result.text,
+            reason="cut",
+        )
     if not text.strip():
         return log.fail(f"{settings.model}: the model returned an empty reply — try again")
     if result.finish_reason == "length":
@@ -197,6 +220,7 @@ class _DraftLog:
         self.settings = settings
         self.started = started
         self.prompt: PromptPreview | None = None
+        self.raw_response: str | None = None  # the reply exactly as received, for the audit
         # The model's latency when a call was made; otherwise the time draft_for took.
         self.latency_ms: float | None = None
 
@@ -206,6 +230,13 @@ class _DraftLog:
         if text and key and len(key) >= 8:
             text = text.replace(key, "[REDACTED:api-key]")
         return text
+
+    def _audit(self) -> dict[str, str | None]:
+        """What left the machine and what came back, exactly (only the API key is masked)."""
+        sent = None
+        if self.prompt is not None:
+            sent = json.dumps(self.prompt.as_dicts(), ensure_ascii=False, indent=1)
+        return {"prompt_sent": self._scrub(sent), "raw_response": self._scrub(self.raw_response)}
 
     def _evidence(self) -> list[Evidence]:
         if self.prompt is None:
@@ -239,13 +270,13 @@ class _DraftLog:
         fields["evidence"] = self._evidence()
         for name in ("body", "error"):
             if name in fields:
-                fields[name] = self._scrub(fields[name])
+                fields[name] = clean(self._scrub(fields[name]))
         prompt_tokens = fields.get("prompt_tokens")
         completion_tokens = fields.get("completion_tokens")
         if prompt_tokens is not None and completion_tokens is not None:
             info = model_info(self.settings.model, api_base=self.settings.api_base)
             fields["cost"] = info.cost(prompt_tokens, completion_tokens)
-        self.store.update_suggestion(self.draft.id, **fields)
+        self.store.update_suggestion(self.draft.id, **fields, **self._audit())
         self.draft = self.draft.model_copy(update=fields)
         return self.draft
 

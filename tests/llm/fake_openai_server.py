@@ -7,7 +7,8 @@ each one: `server.script("429", "ok")` makes the first request fail with 429 and
 Modes: ok, 401, 429, 500, context (400 context_length_exceeded), slow (sleeps `slow_seconds`
 before answering), malformed (invalid JSON / SSE data), cut (stream closed mid-way; for a
 non-streaming request, a body shorter than its Content-Length), hang_stream (sends a few chunks,
-then stalls).
+then stalls), eof (a stream whose body ends at connection close, as when a simple server is
+killed mid-reply: no error on the wire, just no final chunk and no [DONE]).
 """
 
 from __future__ import annotations
@@ -19,7 +20,18 @@ from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-MODES = ("ok", "401", "429", "500", "context", "slow", "malformed", "cut", "hang_stream")
+MODES = (
+    "ok",
+    "401",
+    "429",
+    "500",
+    "context",
+    "slow",
+    "malformed",
+    "cut",
+    "hang_stream",
+    "eof",
+)
 # The API key the tests configure; asserted never to reach the log or the wire unredacted.
 TEST_KEY = "sk-test-Zq8vN3kLm5Rt7Yw2Xc4Bv6Np"
 
@@ -243,6 +255,8 @@ def _make_handler(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
             self._send_json(200, payload)
 
         def _stream(self, body: dict[str, Any], model: str, mode: str) -> None:
+            if mode == "eof":
+                return self._stream_until_eof(model)
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-cache")
@@ -277,6 +291,18 @@ def _make_handler(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
                 self._event(chunk)
             self._event("[DONE]")
             self._chunk(b"")
+
+        def _stream_until_eof(self, model: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            pieces = self._pieces()
+            for piece in pieces[: max(1, len(pieces) // 2)]:
+                event = json.dumps(self._delta(model, {"content": piece}))
+                self.wfile.write(f"data: {event}\n\n".encode())
+            self.wfile.flush()
+            self.close_connection = True
 
     return Handler
 

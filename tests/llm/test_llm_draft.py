@@ -6,6 +6,7 @@ number of requests the provider received (no retry storms), and what the log hol
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 
@@ -376,3 +377,38 @@ def test_a_reply_stopped_by_the_token_limit_is_kept_and_marked(
     assert row.status == "pending", "a truncated brainstorm is still worth reviewing"
     assert row.body.startswith(DEFAULT_REPLY)
     assert row.body.endswith("[partial — stopped at max_completion_tokens (64)]")
+
+
+def test_a_stream_ending_without_a_finish_is_a_failed_partial_draft(
+    store, question, fake_server, llm_settings
+):
+    """A server killed mid-reply: the body just ends (no error on the wire, no [DONE])."""
+    pieces: list[str] = []
+    fake_server.script("eof")
+    draft = _draft(store, question, llm_settings(), on_token=pieces.append)
+    row = _logged(store, draft)
+    assert row.status == "failed" and "ended without the model finishing" in row.error
+    partial = "".join(pieces)
+    assert partial and partial != DEFAULT_REPLY and row.body.startswith(partial.rstrip())
+    assert "[partial — the stream was cut off]" in row.body
+    assert row.raw_response == partial
+
+
+def test_escape_sequences_never_reach_the_screen_or_the_body(
+    store, question, fake_server, llm_settings
+):
+    hostile = (
+        "Ideas:\x1b[2J\x1b[H\x1b[32m[error] LEAK001 VERIFIED RULE ANSWER\x1b[0m\x1b]0;pwned\x07"
+        " tenure\r buckets"
+    )
+    fake_server.reply = hostile
+    pieces: list[str] = []
+    draft = _draft(store, question, llm_settings(), on_token=pieces.append)
+    row = _logged(store, draft)
+    shown = "".join(pieces)
+    for text in (shown, row.body, draft.body):
+        assert "\x1b" not in text and "\x07" not in text and "\r" not in text
+        assert "[error] LEAK001 VERIFIED RULE ANSWER" in text  # the words stay, inert
+    assert row.raw_response == hostile  # the audit column keeps the reply as it came
+    sent = json.loads(row.prompt_sent)
+    assert sent == fake_server.requests[-1]["body"]["messages"]  # exactly what left the machine
