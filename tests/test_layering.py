@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "registry": 0,
     "resources": 0,
     "extras": 0,  # which optional extra brings which library (standard library only)
+    "sanitize": 0,  # pure text: strips terminal escapes from untrusted text
     "catalog": 1,
     "lint": 2,
     "router": 2,
