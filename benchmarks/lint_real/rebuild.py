@@ -38,7 +38,8 @@ def find_git_dir(mirror: Path, repo: str) -> Path | None:
     root = mirror / repo.replace("/", "+")
     if not root.is_dir():
         return None
-    candidates = [root / ".git", root, *sorted(p for p in root.iterdir() if p.is_dir())]
+    subdirs = sorted(p for p in root.iterdir() if p.is_dir() and p.name != ".git")
+    candidates = [root / ".git", root, *subdirs, *(d / ".git" for d in subdirs)]
     for cand in candidates:
         if (cand / "HEAD").is_file() and (cand / "objects").is_dir():
             return cand
