@@ -208,6 +208,7 @@ class Backend:
     ) -> tuple[Any, list[Suggestion]]:
         """Check a dataset (and a test split) and log its findings; (report, suggestions)."""
         file = Path(path).expanduser()
+        _require_data("checking a dataset")
         from coach.data.checks import check_data
         from coach.data.errors import DataError
 
@@ -241,6 +242,7 @@ class Backend:
         """Cross-validated baselines; with `model_scores` (METRIC=VALUE), the comparison."""
         if not self.data or not self.target:
             raise BackendError("no dataset attached: use /data FILE --target COL first.")
+        _require_data("a baseline")
         from coach.data.baseline import parse_model_scores, run_baseline
         from coach.data.errors import DataError
 
@@ -351,3 +353,13 @@ def _finding_key(rule: str | None, body: str, evidence: list[Evidence]) -> tuple
 
 
 __all__ = ["Backend", "BackendError", "Cancelled", "SessionHistory", "with_location_evidence"]
+
+
+def _require_data(feature: str) -> None:
+    """A base install (no [data] extra) gets a message naming the extra, not an ImportError."""
+    from coach.extras import MissingExtra, require
+
+    try:
+        require("data", feature)
+    except MissingExtra as exc:
+        raise BackendError(str(exc)) from exc

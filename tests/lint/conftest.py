@@ -55,6 +55,13 @@ class Result:
         return json.loads(self.out)
 
 
+def _output_file(args: tuple[str, ...]) -> Path | None:
+    for flag, value in itertools.pairwise(args):
+        if flag in ("-o", "--output-file"):
+            return Path(value)
+    return None
+
+
 def _asks_for_sarif(args: tuple[str, ...]) -> bool:
     pairs = itertools.pairwise(args)
     return any(a in ("--format", "--output-format") and b == "sarif" for a, b in pairs)
@@ -69,8 +76,11 @@ def lint(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tm
         capsys.readouterr()
         code = main(["lint", *args])
         captured = capsys.readouterr()
-        if _asks_for_sarif(args) and captured.out.strip():
-            validate_sarif(json.loads(captured.out))  # every SARIF any test produces
+        if _asks_for_sarif(args):  # every SARIF any test produces, on stdout or in a file
+            written = _output_file(args)
+            text = written.read_text() if written is not None and written.exists() else captured.out
+            if text.strip():
+                validate_sarif(json.loads(text))
         return Result(code, captured.out, captured.err)
 
     return _run

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sarif_schema import validate_sarif
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -110,6 +111,7 @@ def test_linting_never_imports_heavy_libraries(kit, tmp_path: Path) -> None:
         [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=60
     )
     assert result.stdout.strip() == "1 []", result.stderr
+    validate_sarif(json.loads((tmp_path / "out.sarif").read_text()))
 
 
 def test_pre_commit_hook_definition() -> None:
