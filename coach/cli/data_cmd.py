@@ -102,6 +102,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--id-col", metavar="COL", help="a row identifier to leave out of the features"
     )
     base.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="COL",
+        help="use COL as a feature even when a leakage check flags it (repeatable)",
+    )
+    base.add_argument(
         "--max-rows",
         type=int,
         default=None,
@@ -341,6 +348,7 @@ def run_baseline_cmd(args: argparse.Namespace) -> int:
             max_rows=max_rows,
             seed=args.seed,
             encoding=args.encoding,
+            keep=args.keep,
         )
     finally:
         if progress is not None:
@@ -378,6 +386,8 @@ def _decimals(value: float, bounded: bool) -> int:
 
 
 def _fmt(value: float, bounded: bool, decimals: int | None = None) -> str:
+    if math.isfinite(value) and abs(value) >= 1e9:
+        return f"{value:.4g}"  # an error on a huge target: 3.39e+307, not 308 digits
     return f"{value:.{_decimals(value, bounded) if decimals is None else decimals}f}"
 
 
@@ -415,7 +425,18 @@ def render_baseline_report(report) -> str:
             if name not in metric_names:
                 metric_names.append(name)
     label_width = max(len(METRICS[m].label) for m in metric_names) + 2
-    col_width = max(17, *(len(m.name) + 2 for m in report.models))
+    cells = {
+        (metric, model.name): (
+            _cell(stat.mean, stat.std, METRICS[metric].bounded)
+            if (stat := model.metrics.get(metric))
+            else "—"
+        )
+        for metric in metric_names
+        for model in report.models
+    }
+    col_width = max(
+        17, *(len(m.name) + 2 for m in report.models), *(len(c) + 2 for c in cells.values())
+    )
     header = f"{'metric':<{label_width + 2}}" + "".join(
         f"{m.name:>{col_width}}" for m in report.models
     )
@@ -425,17 +446,18 @@ def render_baseline_report(report) -> str:
         arrow = "↑" if info.higher_is_better else "↓"
         row = f"{info.label:<{label_width}}{arrow} "
         for model in report.models:
-            stat = model.metrics.get(metric)
-            cell = _cell(stat.mean, stat.std, info.bounded) if stat else "—"
-            row += f"{cell:>{col_width}}"
+            row += f"{cells[(metric, model.name)]:>{col_width}}"
         lines.append(row)
     lines.append("(mean ± std over folds; ↑ higher is better, ↓ lower is better)")
     for model in report.models:
         lines.append(f"  {model.name}: {model.description}")
     if report.dropped_columns:
         lines.append(
-            "not used as features: "
-            + "; ".join(f"'{c}' ({why})" for c, why in report.dropped_columns.items())
+            _wrap(
+                "not used as features: "
+                + "; ".join(f"'{c}' ({why})" for c, why in report.dropped_columns.items()),
+                2,
+            )
         )
     for comparison in report.comparisons:
         info = METRICS[comparison.metric]
@@ -463,6 +485,8 @@ def baseline_suggestion(report, table: str, session_id: str | None) -> Any:
     headline = "balanced_accuracy" if report.task == "classification" else "r2"
     parts = []
     for model in report.models:
+        if model.kind == "flagged":
+            continue
         stat = model.metrics.get(headline)
         if stat:
             parts.append(f"{model.name} {stat.mean:.3f} ± {stat.std:.3f}")
@@ -471,6 +495,7 @@ def baseline_suggestion(report, table: str, session_id: str | None) -> Any:
         "cv": report.cv,
         "rows": report.rows_used,
         "sampled": report.sampled,
+        "left_out_as_leakage": report.leakage_columns,
         "models": {
             m.name: {k: {"mean": v.mean, "std": v.std} for k, v in m.metrics.items()}
             for m in report.models

@@ -26,6 +26,7 @@ from coach.data.frame import (
     is_numeric,
     label_text,
     sample_rows,
+    tame,
 )
 from coach.data.progress import ProgressCallback, tick
 from coach.data.report import (
@@ -41,6 +42,7 @@ from coach.data.thresholds import (
     CLEAR_MARGIN,
     IMBALANCE_INFO,
     SEED,
+    SINGLE_FEATURE_SAMPLE,
     SUSPICIOUS_SCORE,
 )
 from coach.models import Finding
@@ -139,7 +141,7 @@ def _positive_class(counts: dict[str, int], labels: pd.Series) -> Any:
 
 
 def _prepare_features(
-    frame: pd.DataFrame, target: str, id_col: str | None
+    frame: pd.DataFrame, target: str, id_col: str | None, keep: frozenset[str] = frozenset()
 ) -> tuple[pd.DataFrame, list[str], list[str], dict[str, str]]:
     from coach.data.leakage import identifier_columns
 
@@ -147,7 +149,8 @@ def _prepare_features(
     if id_col:
         dropped[id_col] = "--id-col"
     candidates = [c for c in frame.columns if c not in (target, id_col)]
-    dropped |= {c: f"identifier: {r}" for c, r in identifier_columns(frame, candidates).items()}
+    ids = identifier_columns(frame, [c for c in candidates if c not in keep])
+    dropped |= {c: f"identifier: {r}" for c, r in ids.items()}
     numeric, categorical = [], []
     rows = len(frame)
     for col in candidates:
@@ -168,10 +171,67 @@ def _prepare_features(
             categorical.append(col)
     X = frame[numeric + categorical].copy()
     for col in numeric:
-        X[col] = X[col].astype("float64")
+        X[col] = tame(X[col].to_numpy(dtype="float64", na_value=np.nan))[0]
     for col in categorical:
         X[col] = X[col].astype(object).where(X[col].notna(), np.nan)
     return X, numeric, categorical, dropped
+
+
+def _leak_reason(data: dict[str, Any]) -> str:
+    """Why a LEAK004 finding's column is left out of the baseline, in a few words."""
+    kind = data.get("kind")
+    metric = "balanced accuracy" if data.get("metric") == "balanced_accuracy" else "R²"
+    if kind == "copy":
+        return "target leakage: a copy of the target under another encoding (LEAK004)"
+    if kind == "function":
+        return "target leakage: takes exactly one value per class (LEAK004)"
+    if kind == "monotone":
+        return (
+            "target leakage: a monotone function of the target, rank correlation "
+            f"{data['rank_correlation']:+.4f} (LEAK004)"
+        )
+    if kind == "dominant-single-feature":
+        return (
+            f"target leakage: alone it scores {metric} {data['single_feature_score']:.3f}, far "
+            f"above every other column (LEAK004)"
+        )
+    return (
+        f"target leakage: alone it scores {metric} {data['single_feature_score']:.3f} "
+        f"against a trivial {data['trivial_score']:.3f} (LEAK004)"
+    )
+
+
+@dataclass
+class LeakScreen:
+    """Columns the cheap leakage checks flag (column -> why), and their LEAK004 findings."""
+
+    columns: dict[str, str]
+    findings: list[Finding]
+    rows: int
+
+
+def screen_leaks(
+    frame: pd.DataFrame, features: list[str], target: str, task: Task, seed: int
+) -> LeakScreen:
+    """The LEAK004 checks `check-data` runs (copies and functions of the target, one-feature
+    models on a sample), so that no baseline score rests on a column they flag."""
+    from coach.data import leakage
+
+    if not features:
+        return LeakScreen({}, [], 0)
+    y = frame[target]
+    functions = leakage.target_functions(frame, features, y, task)
+    single = leakage.single_feature_skills(
+        frame, features, y, task, sample_size=SINGLE_FEATURE_SAMPLE, seed=seed
+    )
+    findings = [
+        f.model_copy(
+            update={"evidence": [e.model_copy(update={"kind": "baseline"}) for e in f.evidence]}
+        )
+        for f in leakage.check_target_leakage(target, functions, single)
+    ]
+    columns = {f.data["column"]: _leak_reason(f.data) for f in findings}
+    return LeakScreen(columns, findings, single.rows)
 
 
 def _simple_pipeline(
@@ -258,13 +318,27 @@ def _scores(task: str, names: list[str], est, X, y: np.ndarray, k: int) -> dict[
     return out
 
 
-def _load(path: Path, target: str, encoding: str | None, id_col: str | None) -> pd.DataFrame:
+def _load(
+    path: Path, target: str, encoding: str | None, id_col: str | None, keep: list[str]
+) -> pd.DataFrame:
     from coach.data.load import load_table, read_header, require_columns
 
     header = read_header(path, encoding=encoding)
     roles = {"target": target} | ({"id": id_col} if id_col else {})
+    roles |= {f"--keep {i + 1}": name for i, name in enumerate(keep)}
     require_columns(header, roles, path)
     return load_table(path, encoding=encoding)
+
+
+def _looks_like(values: pd.Series) -> str:
+    """ " (they look like dates)" when the text values parse as dates, else ""."""
+    if is_numeric(values):
+        return ""
+    sample = values.dropna().astype(str).head(200)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parsed = pd.to_datetime(sample, errors="coerce", format="mixed")
+    return " (they look like dates and times)" if parsed.notna().mean() > 0.9 else ""
 
 
 def _resolve_task(y: pd.Series, task: str, target: str) -> Task:
@@ -301,8 +375,15 @@ def run_baseline(
     max_rows: int | None = BASELINE_MAX_ROWS,
     seed: int = SEED,
     encoding: str | None = None,
+    keep: list[str] | None = None,
 ) -> BaselineReport:
-    """Cross-validate trivial and simple baselines on `path` for the column `target`."""
+    """Cross-validate trivial and simple baselines on `path` for the column `target`.
+
+    The cheap leakage checks run first: columns they flag (identifiers, copies and functions of
+    the target, one-feature models that are too good) are left out of the features, and the
+    simple model is scored again with them only to show what they would have added. `keep`
+    names columns to use anyway.
+    """
     from sklearn.base import clone
     from sklearn.dummy import DummyClassifier, DummyRegressor
     from sklearn.exceptions import ConvergenceWarning
@@ -313,12 +394,15 @@ def run_baseline(
         raise DataError(f"--cv must be at least 2 (got {cv})")
     path = Path(path)
     tick(progress, "reading data", 0, 1)
-    frame = _load(path, target, encoding, id_col)
+    kept = list(keep or [])
+    frame = _load(path, target, encoding, id_col, kept)
     rows = len(frame)
+    from coach.data.load import load_notes
+
+    notes: list[str] = load_notes(frame)
     frame = frame[frame[target].notna()]
     if frame.empty:
         raise DataError(f"the target column '{target}' in {path} has no values")
-    notes: list[str] = []
     if len(frame) < rows:
         notes.append(f"{rows - len(frame):,} rows without a target value left out (DATA007)")
     y_raw = frame[target]
@@ -328,8 +412,16 @@ def run_baseline(
     counts: dict[str, int] | None = None
     positive = None
     balanced = True
+    y_unit = 1.0
     if resolved == "classification":
         counts = class_counts(y_raw)
+        if len(counts) > 0.5 * len(frame) and len(frame) >= 10:
+            raise DataError(
+                f"the target '{target}' has {len(counts):,} distinct values in {len(frame):,} "
+                f"labelled rows{_looks_like(y_raw)}: nearly every row is its own class, which no "
+                "classifier can learn. Is it the right column? (a number to predict: --task "
+                "regression)"
+            )
         if len(counts) < 2:
             only = next(iter(counts))
             raise DataError(
@@ -381,14 +473,28 @@ def run_baseline(
         splitter = StratifiedKFold(n_splits=folds_n, shuffle=True, random_state=seed)
         folds = list(splitter.split(np.zeros(len(y)), y))
     else:
-        y = pd.to_numeric(y_raw, errors="coerce").to_numpy("float64")
+        y, y_unit = tame(pd.to_numeric(y_raw, errors="coerce").to_numpy("float64"))
+        if y_unit != 1.0:
+            notes.append(
+                f"the target's values are too large to square in floating point: the models were "
+                f"fitted on target / {y_unit:g}; MAE and RMSE are shown in the original units"
+            )
         classes = 0
         if len(y) < cv:
             raise DataError(f"{len(y)} labelled rows are too few for {cv}-fold cross-validation")
         folds_n = cv
         folds = list(KFold(n_splits=cv, shuffle=True, random_state=seed).split(np.zeros(len(y))))
 
-    X, numeric, categorical, dropped = _prepare_features(frame, target, id_col)
+    X, numeric, categorical, dropped = _prepare_features(frame, target, id_col, frozenset(kept))
+    tick(progress, "leakage checks", 0, 1)
+    screen = screen_leaks(
+        frame, [c for c in numeric + categorical if c not in kept], target, resolved, seed
+    )
+    flagged = [c for c in numeric + categorical if c in screen.columns]
+    dropped |= {c: screen.columns[c] for c in flagged}
+    all_numeric, all_categorical = numeric, categorical
+    numeric = [c for c in numeric if c not in screen.columns]
+    categorical = [c for c in categorical if c not in screen.columns]
     names = _metric_names(resolved, classes, balanced, requested)
     if resolved == "classification" and not balanced and "accuracy" in names:
         notes.append(
@@ -444,6 +550,17 @@ def run_baseline(
         )
     else:
         notes.append("no usable feature columns: only the trivial baselines were run")
+    if flagged:
+        candidates.append(
+            (
+                "with-flagged",
+                "flagged",
+                f"{simple_name} with the flagged columns put back ("
+                + ", ".join(flagged)
+                + "), only to show what they add; never used for advice",
+                _simple_pipeline(resolved, all_numeric, all_categorical, weighted, seed),
+            )
+        )
 
     results: list[ModelResult] = []
     steps, done = len(candidates) * len(folds), 0
@@ -471,11 +588,7 @@ def run_baseline(
                 kind=kind,
                 description=description,
                 metrics={
-                    metric: MetricStat(
-                        mean=round(float(np.mean(v)), 6),
-                        std=round(float(np.std(v)), 6),
-                        folds=[round(x, 6) for x in v],
-                    )
+                    metric: _stat(v, y_unit if metric in ("mae", "rmse") else 1.0)
                     for metric, v in per_metric.items()
                 },
                 seconds=round(time.monotonic() - model_started, 3),
@@ -499,6 +612,7 @@ def run_baseline(
         positive_class=label_text(positive) if positive is not None else None,
         features=numeric + categorical,
         dropped_columns=dropped,
+        leakage_columns={c: screen.columns[c] for c in flagged},
         models=results,
         notes=notes,
     )
@@ -506,7 +620,10 @@ def run_baseline(
 
     # A target mixing numbers and words (DATA006) is worth saying next to the scores.
     report.findings += [f for f in check_columns(frame[[target]], target) if f.rule == "DATA006"]
+    report.findings += screen.findings
     report.findings += _suspicious(report, frame, target, resolved, seed)
+    if flagged:
+        report.notes.append(_flagged_note(report, names[0]))
     if model_scores:
         comparisons, findings = compare_scores(report, model_scores, names)
         report.comparisons = comparisons
@@ -516,6 +633,20 @@ def run_baseline(
     return report
 
 
+def _stat(values: list[float], unit: float) -> MetricStat:
+    """Mean ± std over folds, computed on the divided target and then put back in its units."""
+    return MetricStat(
+        mean=_round(float(np.mean(values)) * unit),
+        std=_round(float(np.std(values)) * unit),
+        folds=[_round(x * unit) for x in values],
+    )
+
+
+def _round(value: float) -> float:
+    """Six decimals for ordinary scores, six significant digits for huge errors."""
+    return round(value, 6) if abs(value) < 1e9 else float(f"{value:.6g}")
+
+
 @emits("data", "LEAK004")
 def _suspicious(
     report: BaselineReport, frame: pd.DataFrame, target: str, task: Task, seed: int
@@ -523,7 +654,8 @@ def _suspicious(
     """LEAK004 when the simple model is too good to be true, naming the columns to look at."""
     simple = next((m for m in report.models if m.kind == "simple"), None)
     metric = "balanced_accuracy" if task == "classification" else "r2"
-    if simple is None or simple.metrics[metric].mean < SUSPICIOUS_SCORE:
+    # NaN (a target too large to square, say) is not "perfect": `not (x >= t)` keeps it out.
+    if simple is None or not simple.metrics[metric].mean >= SUSPICIOUS_SCORE:
         return []
     from coach.data import leakage
 
@@ -565,6 +697,36 @@ def _suspicious(
     return [finding("LEAK004", message, data, kind="baseline")]
 
 
+def _flagged_note(report: BaselineReport, metric: str) -> str:
+    """The simple model's score with and without the flagged columns, in one sentence."""
+    simple = next((m for m in report.models if m.kind == "simple"), None)
+    flagged = next(m for m in report.models if m.kind == "flagged")
+    info = METRICS[metric]
+    columns = ", ".join(f"'{c}'" for c in report.leakage_columns)
+    them = "them" if len(report.leakage_columns) > 1 else "it"
+    with_ = flagged.metrics[metric]
+    if simple is None:
+        return (
+            f"with the flagged column(s) {columns} the simple model would score {info.label} "
+            f"{with_.mean:.3f}; without them no feature is left"
+        )
+    without = simple.metrics[metric]
+    gap = abs(with_.mean - without.mean)
+    if gap > max(
+        2 * without.std, CLEAR_MARGIN if info.bounded else CLEAR_MARGIN * abs(without.mean)
+    ):
+        return (
+            f"left out as likely leakage: {columns}. With {them} the simple model scores "
+            f"{info.label} {with_.mean:.3f} ± {with_.std:.3f}, without {them} {without.mean:.3f} "
+            f"± {without.std:.3f}; the difference is what the flagged column(s) explain, so no "
+            f"advice here rests on the score with {them}"
+        )
+    return (
+        f"left out as likely leakage: {columns}; putting {them} back changes the simple model's "
+        f"{info.label} little ({with_.mean:.3f} with {them}, {without.mean:.3f} without)"
+    )
+
+
 @emits("data", "BASE003")
 def compare_scores(
     report: BaselineReport, model_scores: dict[str, float], names: list[str]
@@ -590,7 +752,9 @@ def compare_scores(
             floor = CLEAR_MARGIN if info.higher_is_better else CLEAR_MARGIN * abs(stat.mean)
             return max(2 * stat.std, floor)
 
-        ranked = sorted(report.models, key=lambda m: sign * m.metrics[metric].mean, reverse=True)
+        # A model that uses a flagged column never sets the bar: its score may be the leak's.
+        honest = [m for m in report.models if m.kind != "flagged"]
+        ranked = sorted(honest, key=lambda m: sign * m.metrics[metric].mean, reverse=True)
         best = ranked[0]
         trivial = next(m for m in ranked if m.kind == "trivial")
         best_stat, trivial_stat = best.metrics[metric], trivial.metrics[metric]

@@ -103,7 +103,7 @@ def check_data(
     """
     from coach.data import basic, overlap
     from coach.data.frame import class_counts, infer_task
-    from coach.data.load import load_table, read_header, require_columns
+    from coach.data.load import load_notes, load_table, read_header, require_columns
 
     started = time.monotonic()
     selected = _selected(checks)
@@ -152,11 +152,20 @@ def check_data(
         report.test_class_counts = class_counts(test_frame[target])
     findings = report.findings
     notes = report.notes
+    notes += [f"{path.name}: {n}" for n in load_notes(train)]
+    if test_frame is not None:
+        notes += [f"{test_path.name}: {n}" for n in load_notes(test_frame)]
 
     if "target" in selected:
         findings += basic.check_target(y, target)
     if single_valued:
         notes.append("label checks skipped: the target has a single value")
+    if counts is not None and len(counts) > 0.5 * labelled_rows and labelled_rows >= 10:
+        notes.append(
+            f"the target '{target}' has {len(counts):,} distinct values in {labelled_rows:,} "
+            "labelled rows: nearly every row is its own class, so checks that need repeated "
+            "classes (copies of the target, one-feature models) say nothing; is it the right column?"
+        )
     if "imbalance" in selected and counts is not None and not single_valued:
         findings += basic.check_imbalance(counts, target)
     if "order" in selected and not single_valued:

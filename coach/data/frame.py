@@ -47,8 +47,26 @@ def infer_task(target: pd.Series) -> Task:
 def label_text(value: object) -> str:
     """A class label as a person reads it: 1.0 -> "1", True -> "True"."""
     if isinstance(value, float | np.floating) and float(value).is_integer():
-        return str(int(value))
+        return str(int(value)) if abs(value) < 1e15 else f"{float(value):g}"
     return str(value)
+
+
+# Numbers past this size overflow in squares and sums (float64) or in float32 (trees).
+HUGE = 1e30
+
+
+def tame(values: np.ndarray) -> tuple[np.ndarray, float]:
+    """`values` divided by a power of ten when they are too large to square safely, and that
+    divisor (1.0 when nothing changed). Trees, R² and standardised linear models do not change
+    with the unit, so fits on the divided values are the same fits without overflow."""
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return values, 1.0
+    largest = float(np.max(np.abs(finite)))
+    if largest <= HUGE:
+        return values, 1.0
+    divisor = 10.0 ** np.floor(np.log10(largest))
+    return values / divisor, divisor
 
 
 def class_counts(target: pd.Series) -> dict[str, int]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from coach.data.frame import Task, id_like_reason, is_numeric, sample_rows
+from coach.data.frame import Task, id_like_reason, is_numeric, sample_rows, tame
 from coach.data.progress import ProgressCallback, tick
 from coach.data.report import finding
 from coach.data.thresholds import (
@@ -27,6 +27,8 @@ from coach.models import Finding
 from coach.registry import emits
 
 CV_FOLDS = 3
+# The copy / function test needs classes that repeat: skipped when classes exceed this share of rows.
+MAX_CLASS_SHARE_FOR_COPIES = 0.5
 TREE_DEPTH = 6
 MIN_LEAF = 5
 
@@ -79,7 +81,9 @@ def target_functions(
     if task == "classification":
         y_codes, classes = pd.factorize(target[labelled])
         k = len(classes)
-        if k < 2:
+        # With (nearly) a class per row, every column "takes one value per class" trivially:
+        # only classes that repeat can show that a column follows the label.
+        if k < 2 or k > MAX_CLASS_SHARE_FOR_COPIES * len(y_codes):
             return found
         everything = bool(labelled.all())
         for col in features:
@@ -181,7 +185,7 @@ def single_feature_skills(
         splitter = StratifiedKFold(CV_FOLDS, shuffle=True, random_state=seed)
         folds = list(splitter.split(np.zeros(len(y)), y))
     else:
-        y = pd.to_numeric(labelled.loc[picked], errors="coerce").to_numpy("float64")
+        y = tame(pd.to_numeric(labelled.loc[picked], errors="coerce").to_numpy("float64"))[0]
         k = 0
         folds = list(KFold(CV_FOLDS, shuffle=True, random_state=seed).split(np.zeros(len(y))))
     for index, col in enumerate(features):
@@ -192,6 +196,7 @@ def single_feature_skills(
         if is_numeric(x) or pd.api.types.is_bool_dtype(x.dtype):
             values = x.to_numpy(dtype="float64", na_value=np.nan, copy=True).reshape(-1, 1)
             values[~np.isfinite(values)] = np.nan
+            values = tame(values)[0]
             pred = np.zeros(len(y), dtype="float64" if task == "regression" else "int64")
             for train, test in folds:
                 if task == "classification":

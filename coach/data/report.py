@@ -113,7 +113,9 @@ class MetricStat(BaseModel):
 
 class ModelResult(BaseModel):
     name: str
-    kind: Literal["trivial", "simple"]
+    # "flagged": the simple model with the columns the leakage checks flagged put back, shown for
+    # comparison only — never the bar a user's score is measured against.
+    kind: Literal["trivial", "simple", "flagged"]
     description: str
     metrics: dict[str, MetricStat]
     seconds: float = 0.0
@@ -149,6 +151,8 @@ class BaselineReport(BaseModel):
     positive_class: str | None = None
     features: list[str] = Field(default_factory=list)
     dropped_columns: dict[str, str] = Field(default_factory=dict)
+    # Columns the leakage checks flagged and the baseline left out (also in dropped_columns).
+    leakage_columns: dict[str, str] = Field(default_factory=dict)
     models: list[ModelResult] = Field(default_factory=list)
     comparisons: list[ScoreComparison] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)

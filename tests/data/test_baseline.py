@@ -73,7 +73,7 @@ def test_regression_baselines(dataset, write):
 
 def test_text_features_are_one_hot_encoded_and_ids_dropped(dataset, write):
     frame = dataset("iris")
-    frame["colour"] = np.where(frame["target"] == 0, "blue", "purple")
+    frame["colour"] = np.random.default_rng(0).choice(["blue", "purple", "red"], len(frame))
     frame.insert(0, "flower_id", range(1000, 1000 + len(frame)))
     frame["target"] = frame["target"].map({0: "setosa", 1: "versicolor", 2: "virginica"})
     report = run_baseline(write(frame), "target", cv=3)
@@ -84,16 +84,58 @@ def test_text_features_are_one_hot_encoded_and_ids_dropped(dataset, write):
     assert report.class_counts == {"setosa": 50, "versicolor": 50, "virginica": 50}
 
 
-def test_suspiciously_perfect_simple_model_is_a_leak_not_a_win(dataset, write):
+def test_a_copy_of_the_target_is_left_out_and_scored_only_for_comparison(dataset, write):
     frame = dataset("breast_cancer")
     frame["outcome_flag"] = frame["target"] * 2 + 1
-    report = run_baseline(write(frame), "target", cv=3)
+    report = run_baseline(write(frame), "target", cv=3, model_scores={"balanced_accuracy": 0.97})
+    assert "outcome_flag" not in report.features
+    assert report.leakage_columns == {
+        "outcome_flag": "target leakage: a copy of the target under another encoding (LEAK004)"
+    }
+    assert report.dropped_columns["outcome_flag"] == report.leakage_columns["outcome_flag"]
+    item = next(f for f in report.findings if f.rule == "LEAK004")
+    assert item.data["column"] == "outcome_flag" and item.data["kind"] == "copy"
+    flagged = report.model("with-flagged")
+    assert flagged.kind == "flagged"
+    assert flagged.metrics["balanced_accuracy"].mean > 0.99
+    honest = report.model("logistic-regression").metrics["balanced_accuracy"].mean
+    assert 0.93 < honest < 0.99
+    # The user's score is compared with the honest baseline, never with the leaky one.
+    (comparison,) = report.comparisons
+    assert comparison.best_model == "logistic-regression"
+    assert any(
+        "With it the simple model scores balanced accuracy 0.99" in n for n in report.notes
+    ), report.notes
+
+
+def test_kept_columns_are_used_even_when_flagged(dataset, write):
+    frame = dataset("breast_cancer")
+    frame["outcome_flag"] = frame["target"] * 2 + 1
+    report = run_baseline(write(frame), "target", cv=3, keep=["outcome_flag"])
+    assert "outcome_flag" in report.features and not report.leakage_columns
+    assert [m.name for m in report.models][-1] == "logistic-regression"
+    # Scored on the leak, the simple model is too good to be true, and says so.
     item = next(f for f in report.findings if f.rule == "LEAK004")
     assert severity_of(item) == "error"
     assert item.data["mean"] >= 0.995
     assert item.data["copies_of_target"] == ["outcome_flag"]
     assert "'outcome_flag' (alone: 1.000)" in item.message
     assert "likely leak, not a win" in item.message
+
+
+def test_example_project_baseline_leaves_out_the_chargeback_column():
+    from .conftest import EXAMPLE_DATA
+
+    report = run_baseline(EXAMPLE_DATA, "is_fraud", cv=3, model_scores={"balanced_accuracy": 0.62})
+    assert set(report.leakage_columns) == {"chargeback_filed"}
+    assert "transaction_id" in report.dropped_columns
+    assert "chargeback_filed" not in report.features
+    honest = report.model("logistic-regression").metrics["balanced_accuracy"].mean
+    leaky = report.model("with-flagged").metrics["balanced_accuracy"].mean
+    assert leaky > 0.9 > 0.75 > honest
+    (comparison,) = report.comparisons
+    assert comparison.best_model == "logistic-regression"
+    assert comparison.best_mean == honest
 
 
 def test_model_score_that_beats_the_baselines(dataset, write):

@@ -123,12 +123,15 @@ def test_baseline_json_shape_and_model_score(capsys, db_path):
     assert first["name"] == "dummy-most-frequent"
     assert first["metrics"]["balanced_accuracy"]["mean"] == 0.5
     assert first["metrics"]["balanced_accuracy"]["std"] == 0.0
-    (finding,) = payload["findings"]
+    finding, leak = payload["findings"]
     assert finding["rule"] == "BASE003" and finding["severity"] == "error"
     assert finding["evidence"]["trivial_mean"] == pytest.approx(2907 / 3000, abs=0.002)
+    assert leak["rule"] == "LEAK004" and leak["evidence"]["column"] == "chargeback_filed"
     assert "transaction_id" in payload["dropped_columns"]
+    assert list(payload["leakage_columns"]) == ["chargeback_filed"]
     with Store.open(db_path) as store:
-        assert sorted(s.rule for s in store.list_suggestions()) == ["BASE001", "BASE003"]
+        rules = sorted(s.rule for s in store.list_suggestions())
+        assert rules == ["BASE001", "BASE003", "LEAK004"]
 
 
 @pytest.mark.parametrize(
@@ -136,7 +139,7 @@ def test_baseline_json_shape_and_model_score(capsys, db_path):
     [
         (b"a,target\n1,0\n", ["--target", "traget"], "target column 'traget' not found"),
         (b"", ["--target", "y"], "the file is empty"),
-        ("x,y\ncaf\xe9,1\n".encode("latin-1"), ["--target", "y"], "--encoding latin-1"),
+        ("x,y\ncaf\xe9,1\n".encode("latin-1"), ["--target", "y"], "pass --encoding "),
         (b'{"rows": [1, 2]}', ["--target", "y"], "looks like JSON, not a table"),
         (b"\x00\x01\x02binary\x00", ["--target", "y"], "binary file"),
         (b"a,y\n1,2\n3,4,5\n", ["--target", "y"], "line 3 has 3 fields"),

@@ -68,9 +68,25 @@ def test_undecodable_text_names_the_encoding_and_the_fix(tmp_path):
     path.write_bytes("name,target\ncafé,1\nthé,0\n".encode("latin-1"))
     message = _error(path)
     assert "cannot decode the file as utf-8" in message
-    assert "--encoding latin-1" in message
+    assert "byte 0xe9 at offset 15" in message and "pass --encoding " in message
     loaded = load_table(path, encoding="latin-1")
     assert loaded["name"].tolist() == ["café", "thé"]
+
+
+def test_a_cp1252_file_gets_the_encoding_that_reads_it(tmp_path):
+    rows = [
+        "Café crème brûlée, 5 €",
+        "“Smart quotes” – and a dash",
+        "Naïve façade, déjà vu",
+        "Größe: 10 €; Straße",
+    ] * 20
+    text = "comment,target\n" + "".join(f'"{r}",{i % 2}\n' for i, r in enumerate(rows))
+    path = tmp_path / "windows.csv"
+    path.write_bytes(text.encode("cp1252"))
+    message = _error(path)
+    suggested = message.split("pass --encoding ")[1].split(",")[0].split()[0]
+    assert suggested == "cp1252"
+    assert load_table(path, encoding=suggested)["comment"].tolist() == rows
 
 
 def test_bad_byte_far_into_a_large_file_is_still_an_encoding_error(tmp_path):
