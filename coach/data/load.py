@@ -133,7 +133,10 @@ def _guess_encoding(sample: bytes) -> str | None:
     """
     import codecs
 
-    from charset_normalizer import from_bytes
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # not part of a minimal [data] install: the message stays generic
+        return None
 
     matches = from_bytes(sample)
     best = matches.best()
