@@ -30,7 +30,13 @@ KINDS: tuple[DetectorKind, ...] = ("code", "question", "data")
 MODULES: dict[DetectorKind, tuple[str, ...]] = {
     "code": ("coach.lint.checks",),
     "question": ("coach.router.predicates",),
-    "data": ("coach.data.basic", "coach.data.overlap", "coach.data.leakage", "coach.data.baseline"),
+    "data": (
+        "coach.data.basic",
+        "coach.data.overlap",
+        "coach.data.leakage",
+        "coach.data.baseline",
+        "coach.data.drift",
+    ),
 }
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -30,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="check a dataset for leakage, imbalance and data problems",
         description=(
             "Look at a dataset like a careful practitioner: class imbalance, train/test overlap, "
-            "target leakage, time and group leakage, conflicting labels, constant / mostly "
+            "target leakage, train/test drift, time and group leakage, conflicting labels, "
+            "constant / mostly "
             "missing / mixed-type columns, files sorted by the target. Reads CSV, TSV, Parquet "
             "and compressed CSV. Findings use the rule catalog's ids (`coach rule ID` explains "
             "one) and are logged for review."

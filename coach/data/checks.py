@@ -17,7 +17,12 @@ from pathlib import Path
 from coach.data.errors import DataError
 from coach.data.progress import ProgressCallback, tick
 from coach.data.report import DataReport, DataSummary, sort_findings
-from coach.data.thresholds import SEED, SINGLE_FEATURE_SAMPLE
+from coach.data.thresholds import (
+    DRIFT_SAMPLE,
+    NEAR_COPY_MIN_COLUMNS,
+    SEED,
+    SINGLE_FEATURE_SAMPLE,
+)
 
 # name -> what it looks for (shown by `coach check-data --help`).
 CHECKS: dict[str, str] = {
@@ -31,12 +36,13 @@ CHECKS: dict[str, str] = {
     "leakage": "identifiers, copies of the target, one-feature models (LEAK004; scikit-learn)",
     "time": "test rows dated before the last training date (LEAK005; --time-col and --test)",
     "groups": "entities on both sides of the split (LEAK006; needs --group-col)",
+    "drift": "train/test drift per column and adversarial validation (DATA008, DATA009; --test)",
 }
 # Checks that need only the target column (the file is read with just that column).
 TARGET_ONLY_CHECKS = frozenset({"target", "imbalance", "order"})
 # Checks that import scikit-learn.
-SKLEARN_CHECKS = frozenset({"leakage"})
-_TEST_CHECKS = frozenset({"overlap", "time", "groups"})
+SKLEARN_CHECKS = frozenset({"leakage", "drift"})
+_TEST_CHECKS = frozenset({"overlap", "time", "groups", "drift"})
 
 
 def _selected(checks: set[str] | frozenset[str] | list[str] | None) -> set[str]:
@@ -101,6 +107,8 @@ def check_data(
     Raises DataError for input that cannot be checked (missing file or column, unreadable or
     non-tabular file, test columns that differ). `checks=None` runs every check.
     """
+    import numpy as np
+
     from coach.data import basic, overlap
     from coach.data.frame import class_counts, infer_task
     from coach.data.load import load_notes, load_table, read_header, require_columns
@@ -174,7 +182,7 @@ def check_data(
         findings += basic.check_columns(train, target, progress)
 
     features = [c for c in train.columns if c not in (target, id_col)]
-    needs_rows = selected & {"duplicates", "conflicts", "overlap", "leakage"}
+    needs_rows = selected & {"duplicates", "conflicts", "overlap", "leakage", "drift"}
     id_like: dict[str, str] = {}
     if needs_rows:
         from coach.data.leakage import identifier_columns
@@ -198,15 +206,47 @@ def check_data(
                 labels = None
                 if target in test_frame:
                     labels = overlap.label_codes([y, test_frame[target]], task)
+                already = np.isin(keys[1].exact, keys[0].exact) | np.isin(
+                    keys[1].near, keys[0].near
+                )
+                copies = overlap.near_copies(train, test_frame, row_features, already, progress)
+                if copies is None:
+                    notes.append(
+                        "near copies (all but one or two columns equal) not checked: fewer than "
+                        f"{NEAR_COPY_MIN_COLUMNS} compared columns"
+                    )
                 findings += overlap.check_overlap(
                     keys[0],
                     keys[1],
                     labels[0] if labels else None,
                     labels[1] if labels else None,
                     row_features,
+                    copies,
                 )
     if "overlap" in selected and test_path is None:
         notes.append("train/test overlap not checked: pass --test FILE")
+    if "drift" in selected and test_frame is not None:
+        from coach.data import drift
+        from coach.data.frame import column_kinds
+
+        # The time and group columns differ between splits by design (LEAK005/LEAK006).
+        compared = [c for c in row_features if c not in (time_col, group_col)]
+        kinds = column_kinds([train, test_frame], compared)
+        tick(progress, "drift", 0, 2)
+        report.drift = drift.column_drifts(train, test_frame, compared, kinds, seed=seed)
+        findings += drift.check_drift(report.drift, test_path.name)
+        tick(progress, "adversarial validation", 1, 2)
+        report.adversarial = drift.adversarial_validation(
+            train, test_frame, compared, kinds, seed=seed
+        )
+        findings += drift.check_adversarial(report.adversarial, test_path.name)
+        if report.adversarial is not None:
+            notes.append(
+                f"adversarial validation fitted on {report.adversarial.rows_per_file:,} rows from "
+                f"each file (seed {seed}); drift statistics use every row (KS on at most "
+                f"{DRIFT_SAMPLE:,} values per file)"
+            )
+        tick(progress, "drift", 2, 2)
 
     # The group column is left to LEAK006: entities repeat by design, so a per-entity lookup
     # "predicts" well in random folds — that is group leakage, reported there.

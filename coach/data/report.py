@@ -79,6 +79,33 @@ class DataSummary(BaseModel):
     seconds: float = 0.0
 
 
+class ColumnDrift(BaseModel):
+    """How one column differs between training and test (the numbers behind DATA008)."""
+
+    column: str
+    kind: Literal["num", "text"]
+    psi: float
+    p_value: float
+    ks: float | None = None
+    train_median: float | None = None
+    test_median: float | None = None
+    unseen_share: float | None = None
+    unseen_rows: int | None = None
+    expected_unseen_rows: float | None = None
+    unseen_examples: list[str] = Field(default_factory=list)
+    drifted: bool = False
+
+
+class Adversarial(BaseModel):
+    """Adversarial validation: how well a model tells training rows from test rows."""
+
+    auc: float
+    rows_per_file: int
+    folds: int
+    seed: int
+    columns: dict[str, float] = Field(default_factory=dict)  # column -> AUC lost when shuffled
+
+
 class DataReport(BaseModel):
     summary: DataSummary
     class_counts: dict[str, int] | None = None
@@ -87,6 +114,9 @@ class DataReport(BaseModel):
     notes: list[str] = Field(default_factory=list)
     # Best single-feature skills from the LEAK004 check (column -> skill), for context.
     single_feature_skill: dict[str, float] = Field(default_factory=dict)
+    # Train/test drift per compared column (DATA008) and adversarial validation (DATA009).
+    drift: dict[str, ColumnDrift] = Field(default_factory=dict)
+    adversarial: Adversarial | None = None
 
     def finding(self, rule: str) -> Finding | None:
         return next((f for f in self.findings if f.rule == rule), None)
@@ -101,6 +131,8 @@ class DataReport(BaseModel):
             "class_counts": self.class_counts,
             "test_class_counts": self.test_class_counts,
             "single_feature_skill": self.single_feature_skill,
+            "drift": {c: d.model_dump(mode="json") for c, d in self.drift.items()},
+            "adversarial": self.adversarial.model_dump(mode="json") if self.adversarial else None,
             "notes": self.notes,
         }
 

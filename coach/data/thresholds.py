@@ -63,3 +63,26 @@ TIME_UNPARSEABLE_SHARE = 0.10
 # signal is usually spread over several features; a leak stands alone).
 DOMINANT_SKILL = 0.85
 DOMINANT_GAP = 0.30
+
+# DATA008 — train/test drift per column. A column is flagged when its PSI is at least
+# DRIFT_PSI_INFO (info) or DRIFT_PSI_WARNING (warning) *and* the shift is unlikely by chance
+# (KS test for numbers, chi-square for categories, p below DRIFT_P_VALUE); or when more test rows
+# carry a category unseen in training than a random split would leave (3 sigma, at least
+# UNSEEN_MIN_ROWS rows). KS runs on at most DRIFT_SAMPLE values per file; PSI on every row.
+DRIFT_PSI_INFO = 0.10
+DRIFT_PSI_WARNING = 0.25
+DRIFT_P_VALUE = 1e-3
+DRIFT_SAMPLE = 100_000
+UNSEEN_MIN_ROWS = 5
+# DATA009 — adversarial validation: a model separating train from test rows with at least this
+# out-of-fold ROC-AUC, fitted on at most ADVERSARIAL_SAMPLE rows from each file.
+ADVERSARIAL_AUC = 0.75
+ADVERSARIAL_SAMPLE = 5_000
+
+# LEAK002 — near copies across the split: a test row equal to a training row on all feature
+# columns but one (needs at least NEAR_COPY_MIN_COLUMNS compared columns, so that agreeing on
+# the rest is no coincidence) or but two (at least NEAR_COPY_MIN_COLUMNS_TWO columns, and only
+# while column pairs × rows stays within NEAR_COPY_PAIR_BUDGET).
+NEAR_COPY_MIN_COLUMNS = 8
+NEAR_COPY_MIN_COLUMNS_TWO = 12
+NEAR_COPY_PAIR_BUDGET = 30_000_000
