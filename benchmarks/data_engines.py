@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def make_data(folder: Path, rows: int, columns: int, fmt: str) -> tuple[Path, Path]:
-    """A train file of `rows` rows and a test file of a quarter as many (with a few copies)."""
+    """A train file of `rows` rows and an independent test file of a quarter as many."""
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
     from data_speed import generate
@@ -100,7 +100,9 @@ def run_duckdb(train: Path, test: Path, threads: int, memory: str) -> dict:
         ).fetchone()[0]
         cases = " + ".join(f'("{c}" > {e})::INT' for e in edges)
         for table in ("train", "test"):
-            bins += len(con.execute(f"SELECT {cases} b, count(*) FROM {table} GROUP BY b").fetchall())
+            bins += len(
+                con.execute(f"SELECT {cases} b, count(*) FROM {table} GROUP BY b").fetchall()
+            )
     out["drift_bins"] = bins
     return out
 
@@ -122,21 +124,30 @@ def run_polars(train: Path, test: Path, threads: int, memory: str) -> dict:
     out["columns"] = stats.width // 2
     row_hash = pl.struct(feats).hash(seed=0).alias("h")
     dup = (
-        tr.select(row_hash).group_by("h").len().filter(pl.col("len") > 1)
-        .select((pl.col("len") - 1).sum()).collect(engine=engine)
+        tr.select(row_hash)
+        .group_by("h")
+        .len()
+        .filter(pl.col("len") > 1)
+        .select((pl.col("len") - 1).sum())
+        .collect(engine=engine)
     )
     out["duplicates"] = int(dup.item() or 0)
     train_h = tr.select(row_hash).unique()
     out["overlap"] = (
-        te.select(row_hash).join(train_h, on="h", how="semi").select(pl.len())
-        .collect(engine=engine).item()
+        te.select(row_hash)
+        .join(train_h, on="h", how="semi")
+        .select(pl.len())
+        .collect(engine=engine)
+        .item()
     )
     numeric = [c for c in feats if c.startswith("num_")][:10]
     bins = 0
     for c in numeric:
-        edges = tr.select(
-            [pl.col(c).quantile(q / 10).alias(str(q)) for q in range(1, 10)]
-        ).collect(engine=engine).row(0)
+        edges = (
+            tr.select([pl.col(c).quantile(q / 10).alias(str(q)) for q in range(1, 10)])
+            .collect(engine=engine)
+            .row(0)
+        )
         for frame in (tr, te):
             expr = sum((pl.col(c) > e).cast(pl.Int32) for e in edges).alias("b")
             bins += frame.select(expr).group_by("b").len().collect(engine=engine).height
@@ -178,15 +189,29 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--memory", default="1GB", help="DuckDB memory_limit")
     parser.add_argument("--child", nargs=3, metavar=("ENGINE", "TRAIN", "TEST"))
+    parser.add_argument("--make", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(*args.child, threads=args.threads, memory=args.memory)
         return 0
+    if args.make:
+        make_data(Path(args.make), args.rows, args.columns, args.format)
+        return 0
     with tempfile.TemporaryDirectory(prefix="coach-engines-") as folder:
-        train, test = make_data(Path(folder), args.rows, args.columns, args.format)
+        # Generated in a child: Linux keeps a process's peak RSS across fork and exec, so a
+        # parent that held the data would set a floor under every measurement.
+        subprocess.run(
+            [sys.executable, __file__, "--make", folder, "--rows", str(args.rows),
+             "--columns", str(args.columns), "--format", args.format],
+            check=True,
+        )  # fmt: skip
+        suffix = ".parquet" if args.format == "parquet" else ".csv"
+        train, test = Path(folder) / f"train{suffix}", Path(folder) / f"test{suffix}"
         size = (train.stat().st_size + test.stat().st_size) / 1e6
-        print(f"{args.rows:,} + {args.rows // 4:,} rows × {args.columns} columns, "
-              f"{args.format}, {size:.0f} MB, {args.threads} threads")
+        print(
+            f"{args.rows:,} + {args.rows // 4:,} rows × {args.columns} columns, "
+            f"{args.format}, {size:.0f} MB, {args.threads} threads"
+        )
         for engine in ("duckdb", "polars"):
             result = measure(engine, train, test, args.threads, args.memory)
             print(json.dumps(result))

@@ -18,9 +18,7 @@ DRIFT_RULES = {"DATA008", "DATA009"}
 
 
 def _check(write, train: pd.DataFrame, test: pd.DataFrame, target: str = "target", **kw):
-    return check_data(
-        write(train, "train.csv"), target, write(test, "test.csv"), **kw
-    )
+    return check_data(write(train, "train.csv"), target, write(test, "test.csv"), **kw)
 
 
 def _example() -> pd.DataFrame:
@@ -67,7 +65,7 @@ def test_clean_twins_have_no_overlap_and_no_drift(dataset, write, name):
     target = "is_fraud" if name == "example" else "target"
     train, test = split(frame)
     report = _check(write, train, test, target, checks={"overlap", "drift"})
-    assert report.rules() == [] or report.rules() == ["LEAK002"] and name == "digits", [
+    assert report.rules() == [] or (report.rules() == ["LEAK002"] and name == "digits"), [
         f.message for f in report.findings
     ]
     assert report.drift and report.adversarial is not None
