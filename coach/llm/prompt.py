@@ -10,6 +10,7 @@ question itself is never cut: a question that cannot fit is an error the user ca
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -65,6 +66,19 @@ def finding_line(finding: Finding) -> str:
             where += f" (cell {loc.cell})"
         line += f" ({where})"
     return line
+
+
+_QUOTED_VALUE = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’")
+
+
+def withhold_values(fact: str) -> str:
+    """A dataset fact without the dataset's own values: class labels and quoted examples are
+    rows (people's names, card numbers in a mixed column), sent only with `include_rows`."""
+    counts = re.match(r"class counts: (.*)", fact)
+    if counts:
+        numbers = [item.rsplit(": ", 1)[-1] for item in counts.group(1).split(", ")]
+        return "class counts: " + ", ".join(f"class {i}: {n}" for i, n in enumerate(numbers, 1))
+    return _QUOTED_VALUE.sub("'…'", fact)
 
 
 class DraftContext(BaseModel):
@@ -212,7 +226,12 @@ class _Parts:
         self.rule_titles = _rule_lines(prior, redact_text, titles_only=True)  # counted above
         self.rules_shortened = False
         self.findings = [self._cap(self._clean(f), ITEM_TOKEN_CAP) for f in context.findings]
-        self.facts = [self._cap(self._clean(f), ITEM_TOKEN_CAP) for f in context.dataset_facts]
+        self.facts = [
+            self._cap(
+                self._clean(f if settings.include_rows else withhold_values(f)), ITEM_TOKEN_CAP
+            )
+            for f in context.dataset_facts
+        ]
         self.turns = [
             (
                 self._cap(self._clean(t.question), ITEM_TOKEN_CAP),
