@@ -1,7 +1,7 @@
 """The analysis entry points the lint front end calls: one file, then the whole project.
 
-Pure functions: no I/O. Lines are in `source.text` coordinates; the front end maps them to
-notebook cells.
+Pure functions: no I/O. Findings are in the user's coordinates from the start (a notebook
+location is cell + line within the cell; see `SourceFile.location`).
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ def analyze_source(source: SourceFile, tree: ast.Module) -> FileAnalysis:
     if not any(word in text for word in _RELEVANT_WORDS):
         return FileAnalysis()
     facts = analyse(tree, text)
-    findings = run_checks(facts, source.path)
-    summary = project_facts(Context(facts, source.path))
+    findings = run_checks(facts, source)
+    summary = project_facts(Context(facts, source))
     return FileAnalysis(
         findings=findings,
         models_found=bool(summary["models_found"]),

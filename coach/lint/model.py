@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from coach.models import Finding
+from coach.models import Finding, Location
 
 FileStatus = Literal["ok", "syntax-error", "unreadable", "too-large", "skipped"]
 SourceKind = Literal["py", "ipynb", "exported"]
@@ -39,6 +39,54 @@ class SourceFile(BaseModel):
             if span.start_line <= line <= span.end_line:
                 return span.cell, line - span.start_line + 1
         return None, line
+
+    def location(
+        self,
+        text_line: int,
+        *,
+        column: int | None = None,
+        end_line: int | None = None,
+        message: str = "",
+    ) -> Location:
+        """A place in the user's coordinates, from a line of `text`: cell + line within the cell
+        for a notebook; an exported script keeps its lines and gains the cell they belong to."""
+        cell, line = self.locate(text_line)
+        if cell is None or self.kind == "py":
+            return Location(
+                path=self.path, line=text_line, column=column, end_line=end_line, message=message
+            )
+        if self.kind == "exported":
+            return Location(
+                path=self.path,
+                line=text_line,
+                column=column,
+                end_line=end_line,
+                cell=cell,
+                message=message,
+            )
+        end = line  # a notebook region always names its end (the cell's line when unknown)
+        if end_line is not None:
+            end_cell, end_in_cell = self.locate(end_line)
+            end = end_in_cell if end_cell == cell else line
+        return Location(
+            path=self.path, line=line, column=column, end_line=end, cell=cell, message=message
+        )
+
+    def text_line(self, location: Location, line: int | None = None) -> int | None:
+        """The line of `text` a location (or its `line` override, e.g. the end line) is on."""
+        line = location.line if line is None else line
+        if line is None or self.kind != "ipynb" or location.cell is None:
+            return line
+        span = next((s for s in self.cells if s.cell == location.cell), None)
+        return span.start_line + line - 1 if span is not None else line
+
+    def where(self, text_line: int) -> str:
+        """How a message names a line: "line 12", or "cell 3, line 4" in a notebook."""
+        if self.kind == "ipynb":
+            cell, line = self.locate(text_line)
+            if cell is not None:
+                return f"cell {cell}, line {line}"
+        return f"line {text_line}"
 
 
 class FileAnalysis(BaseModel):

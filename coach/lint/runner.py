@@ -10,7 +10,6 @@ suppression comments), never whole files, so memory stays bounded by the largest
 from __future__ import annotations
 
 import os
-import re
 import sys
 import threading
 import time
@@ -99,14 +98,15 @@ class FileOutcome:
 # --------------------------------------------------------------------------- per file
 
 
-def _referenced_lines(analysis: FileAnalysis, path: str) -> set[int]:
+def _referenced_lines(analysis: FileAnalysis, source: SourceFile) -> set[int]:
+    """The lines of the text the findings point at (their snippets travel with the outcome)."""
     wanted: set[int] = set()
     for finding in analysis.findings:
         for location in (finding.location, *finding.related):
-            if location is not None and location.line and location.path in (path, ""):
-                wanted.add(location.line)
+            if location is not None and location.line and location.path in (source.path, ""):
+                wanted.add(source.text_line(location))  # type: ignore[arg-type]
                 if location.end_line:
-                    wanted.add(location.end_line)
+                    wanted.add(source.text_line(location, location.end_line))  # type: ignore[arg-type]
     return wanted
 
 
@@ -151,7 +151,7 @@ def _lint_file(candidate: Candidate, max_file_size: int) -> FileOutcome:
     entry.evaluation_found = analysis.evaluation_found
     outcome.analysis = analysis
     outcome.directives = parse_directives(source.text)
-    outcome.lines = _lines_of(loaded, _referenced_lines(analysis, source.path))
+    outcome.lines = _lines_of(loaded, _referenced_lines(analysis, source))
     outcome.source = source.model_copy(update={"text": ""})
     return outcome
 
@@ -408,11 +408,14 @@ def _collect_findings(
             continue
         suppression = suppressions.get(path) if path else None
         if suppression is not None and finding.location is not None:
-            line = finding.location.line
-            if suppression.suppress(finding.rule, line, finding.location.end_line):
+            loc = finding.location
+            source = by_path[loc.path].source
+            assert source is not None
+            line, end = source.text_line(loc), source.text_line(loc, loc.end_line)
+            if suppression.suppress(finding.rule, line, end if loc.end_line else None):
                 run.suppressed += 1
                 continue
-        reported.append(_to_user_coordinates(run, finding, by_path, candidates))
+        reported.append(_with_snippets(run, finding, by_path, candidates))
     reported.sort(key=_finding_order)
     run.findings = reported
     for path, suppression in suppressions.items():
@@ -446,39 +449,19 @@ def _finding_order(finding: Finding) -> tuple:
     return (loc.path, loc.cell or 0, loc.line or 0, loc.column or 0, finding.rule)
 
 
-def _to_user_coordinates(
+def _with_snippets(
     run: LintRun,
     finding: Finding,
     by_path: dict[str, FileOutcome],
     candidates: list[Candidate],
 ) -> Finding:
-    """Text lines -> (cell, line in cell) for notebooks; the cell is added for exported scripts."""
-    updates: dict[str, object] = {}
-    outcome = by_path.get(finding.location.path) if finding.location else None
-    if outcome is not None and outcome.source is not None and outcome.source.kind == "ipynb":
-        updates["message"] = _cell_lines_in_text(finding.message, outcome.source)
-    if finding.location is not None:
-        updates["location"] = _map_location(run, finding.location, by_path, candidates)
-    if finding.related:
-        updates["related"] = [_map_location(run, r, by_path, candidates) for r in finding.related]
+    """The finding with its catalog severity; the source lines it points at kept for snippets."""
+    for location in (finding.location, *finding.related):
+        if location is not None:
+            _remember_line(run, location, by_path, candidates)
     if finding.severity is None:
-        updates["severity"] = _catalog_severity(finding.rule)
-    return finding.model_copy(update=updates)
-
-
-_LINE_REFERENCE = re.compile(r"\b([Ll])ine (\d+)\b")
-
-
-def _cell_lines_in_text(message: str, source: SourceFile) -> str:
-    """Messages say "at line 12" in the joined text's numbering; a notebook user needs the cell."""
-
-    def replace(match: re.Match[str]) -> str:
-        cell, line = source.locate(int(match.group(2)))
-        if cell is None:
-            return match.group(0)
-        return f"{'C' if match.group(1) == 'L' else 'c'}ell {cell}, line {line}"
-
-    return _LINE_REFERENCE.sub(replace, message)
+        return finding.model_copy(update={"severity": _catalog_severity(finding.rule)})
+    return finding
 
 
 def _catalog_severity(rule_id: str) -> str:
@@ -487,34 +470,20 @@ def _catalog_severity(rule_id: str) -> str:
     return rule.severity if rule else "warning"
 
 
-def _map_location(
+def _remember_line(
     run: LintRun,
     location: Location,
     by_path: dict[str, FileOutcome],
     candidates: list[Candidate],
-) -> Location:
+) -> None:
     outcome = by_path.get(location.path)
     if outcome is None or outcome.source is None or location.line is None:
-        return location
-    source = outcome.source
-    text_line = location.line
+        return
+    text_line = outcome.source.text_line(location)
+    assert text_line is not None
     if text_line not in outcome.lines:
         outcome.lines.update(_reload_lines(location.path, {text_line}, candidates))
-    cell, cell_line = source.locate(text_line)
-    if source.kind == "ipynb" and location.message:
-        location = location.model_copy(
-            update={"message": _cell_lines_in_text(location.message, source)}
-        )
-    if source.kind == "ipynb" and cell is not None:
-        end = location.end_line
-        end_cell = source.locate(end)[1] if end and source.locate(end)[0] == cell else cell_line
-        mapped = location.model_copy(update={"cell": cell, "line": cell_line, "end_line": end_cell})
-    elif source.kind == "exported" and cell is not None:
-        mapped = location.model_copy(update={"cell": cell})
-    else:
-        mapped = location
-    run._lines[(mapped.path, mapped.cell, mapped.line)] = outcome.lines.get(text_line, "")
-    return mapped
+    run._lines[(location.path, location.cell, location.line)] = outcome.lines.get(text_line, "")
 
 
 def _reload_lines(path: str, numbers: set[int], candidates: list[Candidate]) -> dict[int, str]:

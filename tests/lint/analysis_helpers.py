@@ -76,8 +76,6 @@ def actual_findings(path: Path) -> set[Expected]:
     out: set[Expected] = set()
     for finding in findings:
         assert finding.location is not None and finding.location.line is not None
-        cell, line = source.locate(finding.location.line)
-        if source.kind != "ipynb":
-            cell, line = None, finding.location.line
-        out.add((finding.rule, cell, line))
+        cell = finding.location.cell if source.kind == "ipynb" else None
+        out.add((finding.rule, cell, finding.location.line))
     return out

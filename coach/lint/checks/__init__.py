@@ -24,9 +24,9 @@ _PROJECT_CHECKS = [r.func for r in registry.registrations("code") if r.scope == 
 RULE_IDS: frozenset[str] = frozenset(registry.rules("code"))
 
 
-def run_checks(facts: Facts, path: str) -> list[Finding]:
+def run_checks(facts: Facts, source: SourceFile) -> list[Finding]:
     """Every per-file check on one file's facts, findings sorted by line."""
-    ctx = Context(facts, path)
+    ctx = Context(facts, source)
     for check in _FILE_CHECKS:
         check(ctx)
     return ctx.sorted_findings()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from coach.lint.checks.common import Context
 from coach.lint.model import FileAnalysis, SourceFile
-from coach.models import Finding, Location
+from coach.models import Finding
 from coach.registry import emits
 
 
@@ -54,9 +54,8 @@ def no_baseline(results: list[tuple[SourceFile, FileAnalysis]]) -> list[Finding]
     source, analysis = evaluated[0]
     line = int(analysis.facts["first_evaluation_line"])  # type: ignore[arg-type]
     others = [
-        Location(
-            path=s.path,
-            line=int(a.facts["first_evaluation_line"]),  # type: ignore[arg-type]
+        s.location(
+            int(a.facts["first_evaluation_line"]),  # type: ignore[arg-type]
             message="another model is evaluated here",
         )
         for s, a in evaluated[1:4]
@@ -73,7 +72,7 @@ def no_baseline(results: list[tuple[SourceFile, FileAnalysis]]) -> list[Finding]
                 "DummyRegressor, majority or mean predictor, or simple linear/logistic model "
                 "scored the same way, so the score has nothing to be compared with"
             ),
-            location=Location(path=source.path, line=line, column=0, end_line=line),
+            location=source.location(line, column=0, end_line=line),
             related=others,
         )
     ]

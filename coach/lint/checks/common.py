@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from coach.lint import apis
 from coach.lint.dataflow import TEST, TRAIN, Data, Facts, Split
-from coach.models import Finding, Location
+from coach.lint.model import SourceFile
+from coach.models import Finding
 
 
 class Context:
-    def __init__(self, facts: Facts, path: str):
+    """One file's facts plus the source's coordinates: findings are placed in the user's
+    coordinates (notebook cell + line) when they are made, and messages name lines with `at`."""
+
+    def __init__(self, facts: Facts, source: SourceFile):
         self.facts = facts
-        self.path = path
+        self.source = source
+        self.path = source.path
         self._findings: dict[tuple[str, int], Finding] = {}
         self.splits: dict[int, Split] = {s.id: s for s in facts.splits}
+
+    def at(self, line: int) -> str:
+        """A line as a message names it: "line 12", or "cell 3, line 4" in a notebook."""
+        return self.source.where(line)
 
     def emit(
         self,
@@ -26,7 +35,7 @@ class Context:
         if key in self._findings:
             return
         rel = [
-            Location(path=self.path, line=rline, message=rmsg)
+            self.source.location(rline, message=rmsg)
             for rline, rmsg in (related or [])
             if rline and rline != line
         ]
@@ -34,7 +43,7 @@ class Context:
             rule=rule,
             detector="code",
             message=message,
-            location=Location(path=self.path, line=line, column=0, end_line=line),
+            location=self.source.location(line, column=0, end_line=line),
             related=rel,
             data=dict(data),
         )
@@ -43,9 +52,8 @@ class Context:
         return any(key[0] == rule for key in self._findings)
 
     def sorted_findings(self) -> list[Finding]:
-        return sorted(
-            self._findings.values(), key=lambda f: (f.location.line if f.location else 0, f.rule)
-        )
+        """In the order of the file's text (the key holds the text line)."""
+        return [self._findings[key] for key in sorted(self._findings, key=lambda k: (k[1], k[0]))]
 
     def test_splits(self, d: Data | None) -> list[Split]:
         """The splits whose test part `d` is."""

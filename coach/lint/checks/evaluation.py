@@ -28,8 +28,8 @@ def refit_on_test(ctx: Context) -> None:
             "EVAL001",
             fit.line,
             f"{fit.est.label()} is fitted again on the test data "
-            f"{shown(fit.x_name or fit.x.name)} at line {fit.line} instead of reusing the one "
-            f"fitted on the training data at line {other.line} — train and test features are "
+            f"{shown(fit.x_name or fit.x.name)} at {ctx.at(fit.line)} instead of reusing the one "
+            f"fitted on the training data at {ctx.at(other.line)} — train and test features are "
             "transformed with different numbers (or codes); use transform() on the test data",
             [(other.line, "fitted on the training data here")],
         )
@@ -70,8 +70,8 @@ def only_training_score(ctx: Context) -> None:
         ctx.emit(
             "EVAL002",
             ev.line,
-            f"{fit.est.label()} is evaluated at line {ev.line} only on "
-            f"{shown(ev.x.name if ev.x else '')}, the data it was trained on at line {fit.line} "
+            f"{fit.est.label()} is evaluated at {ctx.at(ev.line)} only on "
+            f"{shown(ev.x.name if ev.x else '')}, the data it was trained on at {ctx.at(fit.line)} "
             "— a training score says how well it memorised, not how it will do on new data",
             [(fit.line, "trained on the same rows here")],
         )
@@ -88,7 +88,7 @@ def wrong_split_metric(ctx: Context) -> None:
                 ctx.emit(
                     "EVAL003",
                     ev.line,
-                    f"The metric at line {ev.line} compares the {SIDE_NAMES[side]} labels "
+                    f"The metric at {ctx.at(ev.line)} compares the {SIDE_NAMES[side]} labels "
                     f"{shown(ev.y_true.name)} with predictions made on the {SIDE_NAMES[other]} "
                     f"data {shown(ev.x.name)} — the rows do not correspond, so the number is "
                     "meaningless",

@@ -30,9 +30,9 @@ def accuracy_only(ctx: Context) -> None:
         if _is_accuracy(ev):
             model = ev.model.label() if ev.model is not None else "The classifier"
             how = {
-                "score": f"`.score()` (accuracy) at line {ev.line}",
-                "evaluate": f"`evaluate()` with metrics=['accuracy'] at line {ev.line}",
-            }.get(ev.metric, f"accuracy_score at line {ev.line}")
+                "score": f"`.score()` (accuracy) at {ctx.at(ev.line)}",
+                "evaluate": f"`evaluate()` with metrics=['accuracy'] at {ctx.at(ev.line)}",
+            }.get(ev.metric, f"accuracy_score at {ctx.at(ev.line)}")
             candidates.append((ev.line, f"{model} is judged by {how}"))
     for cv in facts.cvs:
         if cv.est is not None and cv.est.is_classifier():
@@ -40,7 +40,7 @@ def accuracy_only(ctx: Context) -> None:
                 (
                     cv.line,
                     f"{cv.est.label()} is cross-validated with accuracy "
-                    f"(the default scoring for a classifier) at line {cv.line}",
+                    f"(the default scoring for a classifier) at {ctx.at(cv.line)}",
                 )
             )
     if not candidates:
@@ -76,8 +76,8 @@ def unstratified(ctx: Context) -> None:
         ctx.emit(
             "IMB002",
             split.line,
-            f"train_test_split at line {split.line} has no stratify= although "
-            f"{fit.est.label()} is trained on its output at line {fit.line} — the class "
+            f"train_test_split at {ctx.at(split.line)} has no stratify= although "
+            f"{fit.est.label()} is trained on its output at {ctx.at(fit.line)} — the class "
             "proportions of the test set are left to chance; pass stratify=y",
             [(fit.line, "a classifier is trained on the split here")],
         )
@@ -89,8 +89,8 @@ def unstratified(ctx: Context) -> None:
             ctx.emit(
                 "IMB002",
                 sp.line,
-                f"{sp.cls} at line {sp.line} is used to cross-validate the classifier "
-                f"{cv.est.label()} at line {cv.line} — folds do not keep the class proportions; "
+                f"{sp.cls} at {ctx.at(sp.line)} is used to cross-validate the classifier "
+                f"{cv.est.label()} at {ctx.at(cv.line)} — folds do not keep the class proportions; "
                 "use StratifiedKFold",
                 [(cv.line, "cross-validated here")],
             )
@@ -103,8 +103,8 @@ def unstratified(ctx: Context) -> None:
             ctx.emit(
                 "IMB002",
                 sp.line,
-                f"{sp.cls} at line {sp.line} makes the folds for the classifier "
-                f"{users[0].est.label()} (trained at line {users[0].line}) — folds do not keep "
+                f"{sp.cls} at {ctx.at(sp.line)} makes the folds for the classifier "
+                f"{users[0].est.label()} (trained at {ctx.at(users[0].line)}) — folds do not keep "
                 "the class proportions; use StratifiedKFold",
                 [(users[0].line, "a classifier is trained on a fold here")],
             )
@@ -118,7 +118,7 @@ def unstratified(ctx: Context) -> None:
             ctx.emit(
                 "IMB002",
                 cv.line,
-                f"{cv.cls} at line {cv.line} makes the folds of {fit.est.label()} for a "
+                f"{cv.cls} at {ctx.at(cv.line)} makes the folds of {fit.est.label()} for a "
                 "classifier — folds do not keep the class proportions; use StratifiedKFold",
                 [(fit.line, f"{shown(fit.est.name, 'the search')} is fitted here")],
             )

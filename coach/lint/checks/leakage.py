@@ -36,15 +36,21 @@ def _split_label(split: Split) -> str:
     return f"{what} is split into train/test"
 
 
-def _taint_origin(t: Taint) -> str:
+def _in_order(taints: set[Taint] | frozenset[Taint]) -> list[Taint]:
+    """Taints in program order. A set's own order follows memory addresses, so without this two
+    statistics on one line (`mean()` and `std()`) could each be the one reported, run to run."""
+    return sorted(taints, key=lambda t: (t.line, t.seq, t.what, str(getattr(t, "col", ""))))
+
+
+def _taint_origin(ctx: Context, t: Taint) -> str:
     src = shown(t.src_name, "the data")
     if t.kind == "stat":
-        return f"`{t.what}` of {src} computed on all rows at line {t.line}"
+        return f"`{t.what}` of {src} computed on all rows at {ctx.at(t.line)}"
     if t.kind == "resample" and t.what.startswith("concatenation"):
-        return f"rows derived from {src} are stacked onto it at line {t.line}"
+        return f"rows derived from {src} are stacked onto it at {ctx.at(t.line)}"
     if t.kind == "resample":
-        return f"{t.what} resampled {src} (all rows) at line {t.line}"
-    return f"{t.what} fitted on {src} (all rows) at line {t.line}"
+        return f"{t.what} resampled {src} (all rows) at {ctx.at(t.line)}"
+    return f"{t.what} fitted on {src} (all rows) at {ctx.at(t.line)}"
 
 
 def _reaches_a_model(ctx: Context, t: Taint) -> bool:
@@ -82,7 +88,7 @@ def _emit_taints(ctx: Context, *, resampled: bool) -> None:
             ctx.emit(
                 "LEAK002",
                 t.line,
-                f"{_taint_origin(t)}; {where} at line {line} — copies or synthetic neighbours "
+                f"{_taint_origin(ctx, t)}; {where} at {ctx.at(line)} — copies or synthetic neighbours "
                 "of the same rows end up on both sides, so the test score is inflated",
                 [(line, how)],
             )
@@ -90,7 +96,7 @@ def _emit_taints(ctx: Context, *, resampled: bool) -> None:
         ctx.emit(
             "LEAK001",
             t.line,
-            f"{_taint_origin(t)}; {where} at line {line} — test rows shape the "
+            f"{_taint_origin(ctx, t)}; {where} at {ctx.at(line)} — test rows shape the "
             f"{'feature values' if t.kind == 'stat' else 'preprocessing'}",
             [(line, how)],
         )
@@ -123,7 +129,7 @@ def _tainted_splits(ctx: Context) -> Iterator[tuple[Taint, int, str, str]]:
         for d in split.inputs:
             if d is split.y_input:
                 continue  # the target: shifting or transforming labels is not feature leakage
-            for t in sorted(d.taints, key=lambda t: t.line):
+            for t in _in_order(d.taints):
                 if _from_training_file_only(t, split):
                     continue
                 if split.kind == "cv" and d.sides and t.src.sides == d.sides:
@@ -140,7 +146,7 @@ def _tainted_cross_validation(ctx: Context) -> Iterator[tuple[Taint, int, str, s
     for x, line in uses:
         if x is None:
             continue
-        for t in sorted(x.taints, key=lambda t: t.line):
+        for t in _in_order(x.taints):
             if x.sides and t.src.sides == x.sides:
                 continue  # statistics of the same training part: only folds are affected
             yield (
@@ -166,8 +172,8 @@ def _test_rows_transformed_with_all_rows(ctx: Context) -> None:
                     "LEAK001",
                     fit.line,
                     f"{tr.est.label()} fitted on {shown(fit.x_name or fit.x.name)} (all rows) at "
-                    f"line {fit.line}; the test part {shown(tr.x.name)} split off at line "
-                    f"{split.line} is transformed with it at line {tr.line} — test rows shape "
+                    f"{ctx.at(fit.line)}; the test part {shown(tr.x.name)} split off at "
+                    f"{ctx.at(split.line)} is transformed with it at {ctx.at(tr.line)} — test rows shape "
                     "the preprocessing",
                     [
                         (split.line, f"{_split_label(split)} here"),
@@ -190,16 +196,16 @@ def _test_rows_transformed_with_all_rows(ctx: Context) -> None:
                         "LEAK001",
                         fit.line,
                         f"{layer.label()} is adapted on {shown(fit.x_name or fit.x.name)} (all "
-                        f"rows) at line {fit.line} and built into {model.label()}; the test part "
-                        f"{shown(data.name)} split off at line {split.line} is evaluated with it "
-                        f"at line {ev.line} — test rows shape the preprocessing",
+                        f"rows) at {ctx.at(fit.line)} and built into {model.label()}; the test part "
+                        f"{shown(data.name)} split off at {ctx.at(split.line)} is evaluated with it "
+                        f"at {ctx.at(ev.line)} — test rows shape the preprocessing",
                         [
                             (split.line, f"{_split_label(split)} here"),
                             (ev.line, "evaluated on the test part here"),
                         ],
                     )
     for line, _est, x in ctx.facts.predicts:
-        for t in x.taints:
+        for t in _in_order(x.taints):
             if t.kind == "resample":
                 continue
             for split in ctx.test_splits(x):
@@ -210,9 +216,9 @@ def _test_rows_transformed_with_all_rows(ctx: Context) -> None:
                 ctx.emit(
                     "LEAK001",
                     t.line,
-                    f"{_taint_origin(t)}; the test part {shown(x.name)} split off at line "
-                    f"{split.line} carries those values into the prediction at line "
-                    f"{line} — test rows shape the features",
+                    f"{_taint_origin(ctx, t)}; the test part {shown(x.name)} split off at "
+                    f"{ctx.at(split.line)} carries those values into the prediction at "
+                    f"{ctx.at(line)} — test rows shape the features",
                     [
                         (split.line, f"{_split_label(split)} here"),
                         (line, "the model predicts on the test part here"),
@@ -231,7 +237,7 @@ def _training_part_with_all_rows_statistics(ctx: Context) -> None:
             split = ctx.splits.get(sid)
             if split is None or side != TRAIN:
                 continue
-            for t in x.taints:
+            for t in _in_order(x.taints):
                 if t.kind == "resample" or t.seq < split.seq:
                     continue  # statistics before the split are reported where it is split
                 if _from_training_file_only(t, split) or _fold_of_fitted_part(split, t.src, x):
@@ -241,9 +247,9 @@ def _training_part_with_all_rows_statistics(ctx: Context) -> None:
                 ctx.emit(
                     "LEAK001",
                     t.line,
-                    f"{_taint_origin(t)}, after the split at line {split.line}; the training "
+                    f"{_taint_origin(ctx, t)}, after the split at {ctx.at(split.line)}; the training "
                     f"part {shown(fit.x_name or x.name)} carries those values into "
-                    f"{fit.est.label()} at line {fit.line} — test rows shape the training "
+                    f"{fit.est.label()} at {ctx.at(fit.line)} — test rows shape the training "
                     "features",
                     [
                         (split.line, f"{_split_label(split)} here"),
@@ -286,8 +292,8 @@ def _trained_on_test_rows(ctx: Context) -> None:
                     "LEAK002",
                     fit.line,
                     f"{fit.est.label()} is trained on the test part "
-                    f"{shown(fit.x_name or fit.x.name)} at line {fit.line} and evaluated on "
-                    f"test rows {shown(data.name)} at line {ev.line} — the score is measured on "
+                    f"{shown(fit.x_name or fit.x.name)} at {ctx.at(fit.line)} and evaluated on "
+                    f"test rows {shown(data.name)} at {ctx.at(ev.line)} — the score is measured on "
                     "rows the model has already seen",
                     [
                         (split.line, f"{_split_label(split)} here"),
@@ -305,10 +311,10 @@ def _trained_on_test_rows(ctx: Context) -> None:
                     ctx.emit(
                         "LEAK002",
                         ev.line,
-                        f"The score at line {ev.line} is measured on {shown(data.name)}, but "
-                        f"{fit.est.label()} was refitted at line {fit.line} on "
+                        f"The score at {ctx.at(ev.line)} is measured on {shown(data.name)}, but "
+                        f"{fit.est.label()} was refitted at {ctx.at(fit.line)} on "
                         f"{shown(fit.x_name or fit.x.name)}, which includes those rows (split off "
-                        f"at line {split.line}) — the model has already seen what it is scored on",
+                        f"at {ctx.at(split.line)}) — the model has already seen what it is scored on",
                         [
                             (fit.line, "refitted on rows that include the evaluation rows here"),
                             (split.line, f"{_split_label(split)} here"),
@@ -318,9 +324,9 @@ def _trained_on_test_rows(ctx: Context) -> None:
                 ctx.emit(
                     "LEAK002",
                     fit.line,
-                    f"{fit.est.label()} is trained on {shown(fit.x_name or fit.x.name)} at line "
-                    f"{fit.line}, which still contains the test rows split off at line "
-                    f"{split.line}; it is evaluated on {shown(data.name)} at line {ev.line} — "
+                    f"{fit.est.label()} is trained on {shown(fit.x_name or fit.x.name)} at "
+                    f"{ctx.at(fit.line)}, which still contains the test rows split off at "
+                    f"{ctx.at(split.line)}; it is evaluated on {shown(data.name)} at {ctx.at(ev.line)} — "
                     "the score is measured on rows the model has already seen",
                     [
                         (split.line, f"{_split_label(split)} here"),
@@ -375,8 +381,8 @@ def _scored_on_training_rows(ctx: Context) -> None:
         ctx.emit(
             "LEAK002",
             ev.line,
-            f"{est.label()} is scored at line {ev.line} on {shown(data.name)}, which holds the "
-            f"rows it was trained on at line {fit.line} — the evaluation overlaps the training "
+            f"{est.label()} is scored at {ctx.at(ev.line)} on {shown(data.name)}, which holds the "
+            f"rows it was trained on at {ctx.at(fit.line)} — the evaluation overlaps the training "
             "data, so the score measures memorisation, not performance on new data",
             [(fit.line, "trained on the same rows here")],
         )
@@ -395,7 +401,7 @@ def _same_file(ctx: Context) -> None:
                 "LEAK002",
                 test.site,
                 f"The test data {shown(test.name)} is read from the same file '{path}' as the "
-                f"training data {shown(train.name)} (line {train.site}) — every test row is also "
+                f"training data {shown(train.name)} ({ctx.at(train.site)}) — every test row is also "
                 "a training row",
                 [(train.site, "the training data is read from the same file here")],
             )
@@ -418,7 +424,7 @@ def test_set_reuse(ctx: Context) -> None:
                 "LEAK003",
                 fit.line,
                 f"{fit.est.label()} is {what} the test set {shown(fit.x_name or fit.x.name)} at "
-                f"line {fit.line} (split off at line {splits[0].line}) — the test set is used to "
+                f"{ctx.at(fit.line)} (split off at {ctx.at(splits[0].line)}) — the test set is used to "
                 "make choices, so its score no longer estimates performance on new data",
                 [(splits[0].line, f"{_split_label(splits[0])} here")],
             )
@@ -442,9 +448,9 @@ def test_set_reuse(ctx: Context) -> None:
                 ctx.emit(
                     "LEAK003",
                     fit.line,
-                    f"{fit.est.label()} stops early on {shown(d.name, 'the test set')} at line "
-                    f"{fit.line}, and the same data is used to report the score at line "
-                    f"{ev.line} — the stopping point was chosen on the test set",
+                    f"{fit.est.label()} stops early on {shown(d.name, 'the test set')} at "
+                    f"{ctx.at(fit.line)}, and the same data is used to report the score at "
+                    f"{ctx.at(ev.line)} — the stopping point was chosen on the test set",
                     [(ev.line, "the same test data is used for the reported score here")],
                 )
                 break
@@ -459,8 +465,8 @@ def test_set_reuse(ctx: Context) -> None:
         ctx.emit(
             "LEAK003",
             ev.line,
-            f"Scores on the test set {shown(data.name)} computed at line {ev.line} are compared "
-            f"to pick the best model or setting at line {line} — the winner's test score is "
+            f"Scores on the test set {shown(data.name)} computed at {ctx.at(ev.line)} are compared "
+            f"to pick the best model or setting at {ctx.at(line)} — the winner's test score is "
             "optimistically biased; choose on a validation set or with cross-validation",
             [(line, "the choice by test score happens here")],
         )
@@ -503,9 +509,9 @@ def target_in_features(ctx: Context) -> None:
         ctx.emit(
             "LEAK004",
             x.cols.line,
-            f"The features {shown(x.name)} built at line {x.cols.line} still contain the target "
-            f"column '{col}', which {shown(y.name, 'the target')} is taken from at line "
-            f"{y.line}; the model is {how} on them at line {line} — it can read the answer",
+            f"The features {shown(x.name)} built at {ctx.at(x.cols.line)} still contain the target "
+            f"column '{col}', which {shown(y.name, 'the target')} is taken from at "
+            f"{ctx.at(y.line)}; the model is {how} on them at {ctx.at(line)} — it can read the answer",
             [
                 (y.line, f"the target '{col}' is taken from the same frame here"),
                 (line, f"{how} with the target among the features here"),
@@ -531,7 +537,7 @@ def time_shuffled(ctx: Context) -> None:
         ctx.emit(
             "LEAK005",
             split.line,
-            f"{_split_label(split)} at random at line {split.line} ({how}), but the data is "
+            f"{_split_label(split)} at random at {ctx.at(split.line)} ({how}), but the data is "
             "time-ordered (sorted by a date, date-indexed or given lag/rolling features) — "
             "the model trains on the future to predict the past",
             [],
@@ -547,7 +553,7 @@ def time_shuffled(ctx: Context) -> None:
             ctx.emit(
                 "LEAK005",
                 sp.line,
-                f"{sp.cls} shuffles time-ordered data for the cross-validation at line {cv.line} "
+                f"{sp.cls} shuffles time-ordered data for the cross-validation at {ctx.at(cv.line)} "
                 "— folds train on the future to predict the past; use TimeSeriesSplit",
                 [(cv.line, "cross-validated here")],
             )

@@ -23,7 +23,7 @@ def unseeded_split(ctx: Context) -> None:
             ctx.emit(
                 "REPRO001",
                 split.line,
-                f"train_test_split at line {split.line} shuffles without random_state — every "
+                f"train_test_split at {ctx.at(split.line)} shuffles without random_state — every "
                 "run gets a different split, so scores change between runs; pass random_state",
             )
     for est in facts.estimators:
@@ -35,7 +35,7 @@ def unseeded_split(ctx: Context) -> None:
                 ctx.emit(
                     "REPRO001",
                     est.line,
-                    f"{est.cls} at line {est.line} shuffles without random_state — the folds "
+                    f"{est.cls} at {ctx.at(est.line)} shuffles without random_state — the folds "
                     "differ on every run; pass random_state",
                 )
 
@@ -52,7 +52,7 @@ def unseeded_model(ctx: Context) -> None:
             ctx.emit(
                 "REPRO002",
                 est.line,
-                f"{est.label()} is created at line {est.line} without random_state — it is "
+                f"{est.label()} is created at {ctx.at(est.line)} without random_state — it is "
                 "randomised, so each run trains a different model and scores drift; pass "
                 "random_state",
             )

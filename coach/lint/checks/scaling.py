@@ -24,7 +24,7 @@ def unscaled_features(ctx: Context) -> None:
         ctx.emit(
             "SCALE001",
             fit.line,
-            f"{est.label()} is trained at line {fit.line} on {shown(fit.x_name or x.name)}, "
+            f"{est.label()} is trained at {ctx.at(fit.line)} on {shown(fit.x_name or x.name)}, "
             "which is never scaled (no scaler appears in this file) — its distances or "
             "gradients are dominated by the features with the largest ranges; put a "
             "StandardScaler in a Pipeline with it",
