@@ -1,7 +1,7 @@
 """Coach's own packages import downwards only (a contract, checked over the AST of every file).
 
 Layers, bottom to top:
-  0  models, registry, resources, extras, coach   (the shared vocabulary; the version)
+  0  models, registry, cancel, resources, extras, coach  (shared vocabulary; version)
   1  catalog                              (the rule catalog, validated into models)
   2  lint, router, data                   (detectors: input in, findings out)
   3  llm, store                           (the outside world: model providers, the SQLite log)
@@ -25,6 +25,7 @@ LAYERS: dict[str, int] = {
     "coach": 0,  # coach/__init__.py: the version
     "models": 0,
     "registry": 0,
+    "cancel": 0,
     "resources": 0,
     "extras": 0,  # which optional extra brings which library (standard library only)
     "sanitize": 0,  # pure text: strips terminal escapes from untrusted text

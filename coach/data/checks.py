@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from coach.cancel import Token, cancellable, checkpoint
 from coach.data.errors import DataError
 from coach.data.progress import ProgressCallback, tick
 from coach.data.report import DataReport, DataSummary, sort_findings
@@ -101,14 +102,17 @@ def check_data(
     encoding: str | None = None,
     seed: int = SEED,
     sample_size: int = SINGLE_FEATURE_SAMPLE,
+    cancel: Token | None = None,
 ) -> DataReport:
     """Check the dataset at `path` (and a `test` split) for the target column `target`.
 
     Raises DataError for input that cannot be checked (missing file or column, unreadable or
-    non-tabular file, test columns that differ). `checks=None` runs every check.
+    non-tabular file, test columns that differ). `checks=None` runs every check. Setting
+    `cancel` stops the work at its next progress tick with `coach.cancel.Cancelled`.
     """
     import numpy as np
 
+    progress = cancellable(progress, cancel)
     from coach.data import basic, overlap
     from coach.data.frame import class_counts, infer_task
     from coach.data.load import load_notes, load_table, read_header, require_columns
@@ -130,6 +134,7 @@ def check_data(
         test_frame = load_table(test_path, encoding=encoding)
         test_frame = test_frame[[c for c in header if c in test_frame.columns]]
     tick(progress, "reading data", 1, 1)
+    checkpoint(cancel)
 
     y = train[target]
     labelled_rows = int(y.notna().sum())
@@ -257,6 +262,7 @@ def check_data(
         findings += leakage.check_identifiers(id_like)
         tick(progress, "copies of the target", 0, 1)
         functions = leakage.target_functions(train, leak_features, y, task)
+        checkpoint(cancel)
         single = leakage.single_feature_skills(
             train, leak_features, y, task, sample_size=sample_size, seed=seed, progress=progress
         )

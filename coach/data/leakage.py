@@ -162,6 +162,7 @@ def single_feature_skills(
     from sklearn.model_selection import KFold, StratifiedKFold
     from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
+    tick(progress, "one-feature leak check", 0, max(1, len(features)))  # (a cancel checkpoint)
     labelled = target.dropna()
     metric = "balanced_accuracy" if task == "classification" else "r2"
     result = SingleFeatureResult(metric=metric, trivial=0.0)
@@ -198,7 +199,8 @@ def single_feature_skills(
             values[~np.isfinite(values)] = np.nan
             values = tame(values)[0]
             pred = np.zeros(len(y), dtype="float64" if task == "regression" else "int64")
-            for train, test in folds:
+            for fold, (train, test) in enumerate(folds):
+                tick(progress, "one-feature leak check", index + fold / len(folds), len(features))
                 if task == "classification":
                     model = DecisionTreeClassifier(
                         max_depth=TREE_DEPTH,

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field, PrivateAttr
 
 from coach import __version__
+from coach.cancel import Token, checkpoint
 from coach.lint.config import LintSettings, known_rule_ids, lint_catalog
 from coach.lint.model import FileAnalysis, FileReport, LintReport, LintSummary, SourceFile
 from coach.lint.sources import Candidate, Discovery, Loaded, discover, load_file
@@ -210,10 +211,13 @@ def run_files(
     max_file_size: int | list[int],
     jobs: int | None = None,
     progress: ProgressCallback | None = None,
+    cancel: Token | None = None,
 ) -> tuple[list[FileOutcome], int]:
     """Outcomes in the order of `files`, and the number of processes used.
 
-    `max_file_size` is one limit for all, or one per file (each file's own config may set it)."""
+    `max_file_size` is one limit for all, or one per file (each file's own config may set it).
+    With `cancel` set, stops between files (or between worker chunks) with `Cancelled`; queued
+    chunks are dropped and running workers are left to finish on their own."""
     jobs = jobs or default_jobs()
     total = len(files)
     limits = max_file_size if isinstance(max_file_size, list) else [max_file_size] * total
@@ -228,6 +232,7 @@ def run_files(
         sys.setrecursionlimit(max(old_limit, RECURSION_LIMIT))
         try:
             for index, candidate in enumerate(files):
+                checkpoint(cancel)
                 outcomes[index] = lint_file(candidate, limits[index])
                 if progress:
                     progress(index + 1, total)
@@ -241,19 +246,28 @@ def run_files(
         [(i, files[i], limits[i]) for i in order[start : start + size]]
         for start in range(0, total, size)
     ]
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     done = 0
     try:
-        with ProcessPoolExecutor(jobs, _pool_context(), initializer=_worker_init) as pool:
+        pool = ProcessPoolExecutor(jobs, _pool_context(), initializer=_worker_init)
+        try:
             futures = [pool.submit(_lint_chunk, chunk) for chunk in chunks]
-            for future in as_completed(futures):
-                for index, outcome in future.result():
-                    outcomes[index] = outcome
-                    done += 1
-                if progress:
+            pending = set(futures)
+            while pending:
+                finished, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+                checkpoint(cancel)
+                for future in finished:
+                    for index, outcome in future.result():
+                        outcomes[index] = outcome
+                        done += 1
+                if finished and progress:
                     progress(done, total)
+        except BaseException:  # cancelled, or a broken pool: drop the queue, do not wait
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
     except (BrokenProcessPool, OSError):
         # Workers could not start (e.g. no usable __main__ for `spawn`): finish in-process.
         missing = [i for i, o in enumerate(outcomes) if o is None]
@@ -280,12 +294,13 @@ def lint_paths(
     progress: ProgressCallback | None = None,
     stdin_text: str | None = None,
     stdin_filename: str | None = None,
+    cancel: Token | None = None,
 ) -> LintRun:
     """Lint files and folders; every per-file problem ends up in the report, never as an error.
 
     The path `-` is `stdin_text` (what an editor sends), reported and configured as
     `stdin_filename` (default `-`, read as a script). Raises `PathError` (from discovery) only
-    when a path given by the user does not exist.
+    when a path given by the user does not exist, and `Cancelled` when `cancel` is set.
     """
     started = time.perf_counter()
     cwd = (cwd or Path.cwd()).resolve()
@@ -296,7 +311,8 @@ def lint_paths(
     if len(named) < len(paths):
         discovery.files += _stdin_candidate(stdin_text, stdin_filename, settings, cwd)
     limits = [settings.for_path(cwd / c.display).max_file_size for c in discovery.files]
-    outcomes, used_jobs = run_files(discovery.files, limits, jobs, progress)
+    checkpoint(cancel)
+    outcomes, used_jobs = run_files(discovery.files, limits, jobs, progress, cancel)
     run = LintRun(version=__version__, notes=list(discovery.notes), jobs=used_jobs)
     run.files = [FileEntry(**r.model_dump()) for r in discovery.skipped]
     run.files += [o.entry for o in outcomes]

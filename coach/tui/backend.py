@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from coach.cancel import Cancelled as StopRequested
 from coach.models import Evidence, Finding, Question, Session, Suggestion, utcnow
 
 
@@ -180,9 +181,11 @@ class Backend:
 
         try:
             settings = resolve_settings([str(target)])
-            report = lint_paths([str(target)], settings, progress=progress)
+            report = lint_paths([str(target)], settings, progress=progress, cancel=cancel)
         except (ConfigError, PathError) as exc:
             raise BackendError(str(exc)) from exc
+        except StopRequested as exc:
+            raise Cancelled("cancelled") from exc
         _check(cancel)
         self.repo = str(path)
         self.last_lint = report
@@ -221,9 +224,12 @@ class Backend:
                 group_col=group_col,
                 id_col=id_col,
                 progress=progress,
+                cancel=cancel,
             )
         except DataError as exc:
             raise BackendError(str(exc)) from exc
+        except StopRequested as exc:
+            raise Cancelled("cancelled") from exc
         _check(cancel)
         self.data, self.target = str(path), target
         self.last_data = report

@@ -1,0 +1,65 @@
+"""Esc stops the work itself: a data check on a large file ends within a bound, not at its end.
+
+The figure is measured, not timed by the test's pass/fail alone: the test prints the latency
+from Esc to the worker's return (`-s` shows it), and fails only above a generous bound that a
+loaded CI machine still meets. The latency target (0.5 s) is reported in the README.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from coach.tui.app import CoachApp
+
+GENEROUS_BOUND = 3.0  # seconds; the measured figure on a quiet machine is far below
+
+
+def _large_csv(path: Path, rows: int = 150_000, columns: int = 12) -> Path:
+    """A file whose one-feature leak check (a tree per column and fold) takes several seconds."""
+    rng = np.random.default_rng(7)
+    frame = pd.DataFrame({f"f{i}": rng.normal(size=rows) for i in range(columns)})
+    frame["y"] = (rng.random(rows) < 0.2).astype(int)
+    frame.to_csv(path, index=False)
+    return path
+
+
+def test_esc_stops_a_running_data_check_and_logs_nothing(db, ui, tmp_path):
+    data = _large_csv(tmp_path / "large.csv")
+    finished: dict[str, float] = {}
+
+    async def scenario():
+        app = CoachApp(db_path=db)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await ui.settle(pilot)
+            real = app.backend.check_data
+
+            def timed(*args, **kwargs):
+                try:
+                    return real(*args, **kwargs)
+                finally:
+                    finished["at"] = time.monotonic()
+
+            app.backend.check_data = timed
+            await ui.type_line(pilot, f"/data {data} --target y")
+
+            def in_leak_check() -> bool:
+                jobs = getattr(app.screen, "jobs", [])
+                return bool(jobs) and "one-feature leak check" in jobs[0].detail
+
+            await ui.wait_until(pilot, in_leak_check, timeout=120)
+            pressed = time.monotonic()
+            await pilot.press("escape")
+            await ui.wait_until(pilot, lambda: "at" in finished, timeout=60)
+            latency = finished["at"] - pressed
+            print(f"\ncancellation latency (Esc -> data check returned): {latency:.3f} s")
+            assert latency < GENEROUS_BOUND
+            await ui.settle(pilot)
+            assert "Cancelled: checking" in ui.conversation_text(app)
+            # The check stopped before its findings were logged.
+            assert ui.db_rows(db, "SELECT COUNT(*) FROM suggestions")[0][0] == 0
+
+    ui.run(scenario())
