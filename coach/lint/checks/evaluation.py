@@ -1,5 +1,6 @@
 """EVAL001 (preprocessing refitted on the test set), EVAL002 (evaluated only on the training
-data) and EVAL003 (a metric mixing the predictions of one split with the labels of another)."""
+data), EVAL003 (a metric mixing the predictions of one split with the labels of another) and
+EVAL004 (the test set resampled)."""
 
 from __future__ import annotations
 
@@ -100,3 +101,23 @@ def wrong_split_metric(ctx: Context) -> None:
                     ],
                 )
                 break
+
+
+@emits("code", "EVAL004")
+def resampled_test_set(ctx: Context) -> None:
+    """A resampler fitted on (applied to) the test part: the test set loses its real balance."""
+    for fit in ctx.facts.fits:
+        if fit.est.cat != "resampler" or fit.x is None or not _is_test(ctx, fit.x):
+            continue
+        name = shown(fit.x_name or fit.x.name, "the test data")
+        splits = ctx.test_splits(fit.x)
+        how = "loaded" if splits and splits[0].kind == "file" else "split off"
+        origin = f" ({how} at {ctx.at(splits[0].line)})" if splits else ""
+        ctx.emit(
+            "EVAL004",
+            fit.line,
+            f"{fit.est.label()} resamples the test part {name} at {ctx.at(fit.line)}{origin} — "
+            "the test set no longer has the real class balance, so every score measured on it "
+            "is about made-up data; resample the training part only",
+            [(splits[0].line, f"the test part is {how} here")] if splits else [],
+        )

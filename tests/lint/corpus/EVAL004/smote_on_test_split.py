@@ -1,0 +1,17 @@
+# expect: EVAL004@14
+import pandas as pd
+from imblearn.over_sampling import SMOTE
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.metrics import classification_report, f1_score
+from sklearn.model_selection import train_test_split
+
+df = pd.read_csv("transactions.csv")
+X = df.drop(columns=["is_fraud"])
+y = df["is_fraud"]
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+smote = SMOTE(random_state=0)
+X_train_res, y_train_res = smote.fit_resample(X_train, y_train)
+X_test_res, y_test_res = smote.fit_resample(X_test, y_test)
+model = RandomForestClassifier(random_state=0).fit(X_train_res, y_train_res)
+print(f1_score(y_test_res, model.predict(X_test_res)))
+print(classification_report(y_test_res, model.predict(X_test_res)))
