@@ -24,6 +24,7 @@ from coach.catalog import Catalog, default_catalog
 from coach.models import Evidence, Finding, Suggestion
 from coach.router.related import Related
 from coach.router.route import RouteContext, RouteName, needs, route
+from coach.suggestions import to_suggestions
 
 NO_LLM_NOTE = (
     "No rule in Coach's catalog applies to this question. An LLM brainstorm could offer ideas "
@@ -91,12 +92,6 @@ def _evidence_json(e: Evidence) -> dict[str, Any]:
     if e.data:
         out["data"] = e.data
     return out
-
-
-def rule_body(finding: Finding, catalog: Catalog) -> str:
-    """What the log stores for a rule suggestion: the specific answer, then the catalog's fix."""
-    rule = catalog.rules[finding.rule]
-    return f"{finding.message}\n\nHow to fix:\n{rule.fix}"
 
 
 def ask(
@@ -175,20 +170,14 @@ def ask(
             summary["data"] = {"path": str(data), "target": target, "checked": False}
 
     routed = route(text, context, catalog=catalog)
-    suggestions = [
-        Suggestion(
-            session_id=session.id,
-            question_id=logged.id,
-            source="rule",
-            rule=f.rule,
-            catalog_version=catalog.version,
-            severity=f.severity or catalog.rules[f.rule].severity,
-            title=catalog.rules[f.rule].title,
-            body=rule_body(f, catalog),
-            evidence=f.evidence,
-        )
-        for f in routed.findings
-    ]
+    suggestions = to_suggestions(
+        routed.findings,
+        session_id=session.id,
+        question_id=logged.id,
+        kind=None,
+        fix_in_body=True,
+        catalog=catalog,
+    )
     store.add_suggestions(suggestions)
 
     wants_draft = brainstorm or not suggestions

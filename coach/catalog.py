@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from coach import __version__
-from coach.models import SEVERITY_ORDER, Rule
+from coach.models import SEVERITY_ORDER, Finding, Rule, Severity
 from coach.resources import rules_dir
 
 
@@ -70,6 +70,13 @@ class Catalog(BaseModel):
         if family:
             rules = [r for r in rules if r.family == family.upper()]
         return rules
+
+    def severity_of(self, finding: Finding) -> Severity:
+        """The finding's own severity, else its rule's ("warning" for a rule not in here)."""
+        if finding.severity:
+            return finding.severity
+        rule = self.rules.get(finding.rule)
+        return rule.severity if rule else "warning"
 
     def severity_rank(self, rule_id: str) -> int:
         return SEVERITY_ORDER[self.rules[rule_id].severity]

@@ -3,7 +3,7 @@
 Layers, bottom to top:
   0  models, registry, cancel, resources, extras, coach  (shared vocabulary; version)
   1  catalog                              (the rule catalog, validated into models)
-  2  lint, router, data                   (detectors: input in, findings out)
+  2  lint, router, data, suggestions      (detectors: input in, findings out; -> suggestions)
   3  llm, store                           (the outside world: model providers, the SQLite log)
   4  ask, export, service                 (orchestration over detectors, LLM and log)
   5  cli, tui                             (adapters people use)
@@ -33,6 +33,7 @@ LAYERS: dict[str, int] = {
     "lint": 2,
     "router": 2,
     "data": 2,
+    "suggestions": 2,  # findings -> suggestions: any detector's output, the catalog's words
     "llm": 3,
     "store": 3,
     "ask": 4,

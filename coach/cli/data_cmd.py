@@ -237,7 +237,8 @@ def _pct(share: float) -> str:
 
 def run_check_data(args: argparse.Namespace) -> int:
     from coach.data.checks import check_data
-    from coach.data.report import fails, to_suggestions
+    from coach.data.report import fails
+    from coach.suggestions import to_suggestions
 
     checks = None
     if args.checks:
@@ -324,8 +325,9 @@ def render_data_report(report, logged: dict | None = None) -> str:
 def run_baseline_cmd(args: argparse.Namespace) -> int:
     from coach.data.baseline import parse_model_scores, run_baseline
     from coach.data.errors import DataError
-    from coach.data.report import fails, to_suggestions
+    from coach.data.report import fails
     from coach.data.thresholds import BASELINE_MAX_ROWS
+    from coach.suggestions import to_suggestions
 
     try:
         scores = parse_model_scores(args.model_score)

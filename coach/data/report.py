@@ -1,4 +1,5 @@
-"""What the data checks and baselines return (pydantic), and how they become log suggestions."""
+"""What the data checks and baselines return (pydantic). Findings become log suggestions in
+`coach.suggestions`."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from coach.models import SEVERITY_ORDER, Evidence, EvidenceKind, Finding, Severity, Suggestion
+from coach.models import SEVERITY_ORDER, Evidence, EvidenceKind, Finding, Severity
 
 Task = Literal["classification", "regression"]
 
@@ -32,12 +33,9 @@ def finding(
 
 def severity_of(item: Finding) -> Severity:
     """The finding's own severity, else the catalog's severity for its rule."""
-    if item.severity:
-        return item.severity
     from coach.catalog import default_catalog
 
-    rule = default_catalog().rules.get(item.rule)
-    return rule.severity if rule else "warning"
+    return default_catalog().severity_of(item)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
@@ -198,28 +196,3 @@ class BaselineReport(BaseModel):
         payload = self.model_dump(mode="json", exclude={"findings"})
         payload["findings"] = [finding_json(f) for f in self.findings]
         return payload
-
-
-def to_suggestions(
-    findings: list[Finding], *, session_id: str | None, kind: EvidenceKind = "data"
-) -> list[Suggestion]:
-    """Findings as rule suggestions for the log (title from the catalog, numbers as evidence)."""
-    from coach.catalog import default_catalog
-
-    catalog = default_catalog()
-    out = []
-    for item in findings:
-        rule = catalog.rules.get(item.rule)
-        out.append(
-            Suggestion(
-                session_id=session_id,
-                source="rule",
-                rule=item.rule,
-                catalog_version=catalog.version,
-                severity=severity_of(item),
-                title=rule.title if rule else item.rule,
-                body=item.message,
-                evidence=item.evidence or [Evidence(kind=kind, text=item.message, data=item.data)],
-            )
-        )
-    return out

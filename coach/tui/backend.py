@@ -268,7 +268,7 @@ class Backend:
     def _log_findings(self, store: Any, findings: list[Finding], kind: str) -> list[Suggestion]:
         """The logged suggestion for each finding, in order. A finding already logged in this
         session (same rule, message and place) is not logged again, so re-linting adds nothing."""
-        from coach.data.report import to_suggestions
+        from coach.suggestions import to_suggestions
 
         session = self.ensure_session(store)
         # The command is the "question" these suggestions answer, so the log can show it.
