@@ -153,6 +153,8 @@ def parse_notebook_json(raw: bytes) -> dict:
         ) from exc
     except RecursionError as exc:
         raise NotebookError("notebook JSON is nested too deeply to read") from exc
+    except ValueError as exc:  # e.g. a 100,000-digit number (int conversion limit)
+        raise NotebookError(f"notebook JSON holds a value that cannot be read: {exc}") from exc
     if not isinstance(data, dict):
         raise NotebookError("not a Jupyter notebook (the JSON is not an object)")
     return data

@@ -167,8 +167,27 @@ def _lines_of(loaded: Loaded, numbers: set[int]) -> dict[int, str]:
     return {n: loaded.line(n) for n in numbers}
 
 
-def _worker_init() -> None:
+def _worker_init(parent: int | None = None) -> None:
     sys.setrecursionlimit(max(sys.getrecursionlimit(), RECURSION_LIMIT))
+    _die_with_parent(parent)
+
+
+def _die_with_parent(parent: int | None) -> None:
+    """Ask Linux to SIGKILL this worker when its parent dies (kill -9 or SIGTERM of
+    `coach lint --jobs N` must not leave workers running forever, e.g. after a CI time-out)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)  # the parent died before the request took effect
 
 
 def _lint_chunk(jobs: list[tuple[int, Candidate, int]]) -> list[tuple[int, FileOutcome]]:
@@ -251,7 +270,9 @@ def run_files(
 
     done = 0
     try:
-        pool = ProcessPoolExecutor(jobs, _pool_context(), initializer=_worker_init)
+        pool = ProcessPoolExecutor(
+            jobs, _pool_context(), initializer=_worker_init, initargs=(os.getpid(),)
+        )
         try:
             futures = [pool.submit(_lint_chunk, chunk) for chunk in chunks]
             pending = set(futures)

@@ -191,18 +191,29 @@ class Walker:
         self.result.files.append(Candidate(path, display_path(path, self.cwd), explicit))
 
     def walk(self, directory: Path, ignores: list[_IgnoreSpec]) -> None:
+        """Depth-first in name order, with an explicit stack instead of recursion: a tree nested
+        a thousand folders deep must not hit Python's recursion limit."""
+        stack = [(directory, ignores)]
+        while stack:
+            current, inherited = stack.pop()
+            stack.extend(reversed(self._walk_one(current, inherited)))
+
+    def _walk_one(
+        self, directory: Path, ignores: list[_IgnoreSpec]
+    ) -> list[tuple[Path, list[_IgnoreSpec]]]:
+        """Add the files of one folder; return its subfolders to walk next."""
         try:
             info = directory.stat()
         except OSError as exc:
             self.result.notes.append(f"{display_path(directory, self.cwd)}: cannot enter: {exc}")
-            return
+            return []
         key = (info.st_dev, info.st_ino)
         if key in self.visited:
             self.result.notes.append(
                 f"{display_path(directory, self.cwd)}: skipped (symbolic link to a folder "
                 "already visited — a loop or a duplicate)"
             )
-            return
+            return []
         self.visited.add(key)
         if self.respect_gitignore:
             own = _read_gitignore(directory)
@@ -212,7 +223,7 @@ class Walker:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as exc:
             self.result.notes.append(f"{display_path(directory, self.cwd)}: cannot list: {exc}")
-            return
+            return []
         subdirs: list[Path] = []
         for entry in entries:
             path = Path(entry.path)
@@ -232,8 +243,7 @@ class Walker:
             if self.excluded(path, False) or any(s.matches(path, False) for s in ignores):
                 continue
             self.add_file(path, explicit=False)
-        for sub in subdirs:
-            self.walk(sub, ignores)
+        return [(sub, ignores) for sub in subdirs]
 
 
 def discover(
