@@ -36,9 +36,30 @@ def _deep_tree(root: Path) -> Path:
     return root
 
 
+def _remove_deep_tree(root: Path) -> None:
+    """Remove the tree bottom-up without recursion (pytest's own clean-up would recurse)."""
+    here = os.getcwd()
+    try:
+        os.chdir(root)
+        depth = 0
+        while os.path.isdir("d"):
+            os.chdir("d")
+            depth += 1
+        for name in os.listdir("."):
+            os.remove(name)
+        for _ in range(depth):
+            os.chdir("..")
+            os.rmdir("d")
+    finally:
+        os.chdir(here)
+
+
 def test_a_tree_985_folders_deep_is_linted(tmp_path: Path, run_coach) -> None:
     _deep_tree(tmp_path)
-    done = run_coach("lint", ".", cwd=tmp_path, timeout=120)
+    try:
+        done = run_coach("lint", ".", cwd=tmp_path, timeout=120)
+    finally:
+        _remove_deep_tree(tmp_path)
     assert "Traceback" not in done.stderr and "RecursionError" not in done.stderr
     assert "please report it" not in done.stdout + done.stderr
     assert "LEAK001" in done.stdout  # the file at the bottom was found and analysed
