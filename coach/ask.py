@@ -53,6 +53,9 @@ class AskResult(BaseModel):
     context: dict[str, Any] = Field(default_factory=dict)
     prompt_preview: str | None = None
     facts: Any = Field(default=None, exclude=True)  # coach.router.facts.Facts (a dataclass)
+    # Findings of the attached project that this answer points to but did not log again
+    # (`log_project_findings=False`: the app logged them once, when they were found).
+    project_findings: list[Finding] = Field(default_factory=list, exclude=True)
 
     def to_json(self) -> dict[str, Any]:
         """The `coach ask --format json` payload (names fixed by the issue; extras appended)."""
@@ -111,11 +114,16 @@ def ask(
     llm_settings: Any = None,
     earlier_turns: list[Any] | None = None,
     catalog: Catalog | None = None,
+    context: RouteContext | None = None,
+    log_project_findings: bool = True,
 ) -> AskResult:
     """Answer one question; see the module docstring for the order of work.
 
     `on_rules` is called with the rule answer before a brainstorm starts (the CLI prints it,
-    then streams the draft through `on_token`).
+    then streams the draft through `on_token`). `context` is context the caller already has
+    (the app keeps the reports of what it attached): used as is, nothing is linted or checked
+    again. With `log_project_findings=False`, project findings that the question did not raise
+    itself are returned in `project_findings` instead of being logged again.
     """
     catalog = catalog or default_catalog()
     text = question.strip()
@@ -141,37 +149,20 @@ def ask(
     if target and data is None:
         raise fail("--target needs --data FILE")
 
-    wanted = needs(text, has_repo=repo is not None, has_data=data is not None)
-    context = RouteContext()
     summary: dict[str, Any] = {}
-    if repo is not None:
-        _check_repo(Path(repo), fail)
-        if wanted.lint:
-            context.lint = _lint(Path(repo), fail)
-            summary["repo"] = {
-                "path": str(repo),
-                "files": context.lint.summary.files,
-                "findings": context.lint.summary.findings,
-            }
-        else:
-            summary["repo"] = {"path": str(repo), "linted": False}
-    if data is not None:
-        if wanted.data_checks:
-            context.data = _check_data(Path(data), str(target), wanted.data_checks, fail)
-            context.data_label = f"{Path(data).name}, target {target}"
-            summary["data"] = {
-                "path": str(data),
-                "target": target,
-                "rows": context.data.summary.rows,
-                "class_counts": context.data.class_counts,
-                "checks": sorted(wanted.data_checks),
-            }
-        else:
-            summary["data"] = {"path": str(data), "target": target, "checked": False}
+    if context is not None:
+        context = _given_context(context, repo, data, target, summary)
+    else:
+        context = _gather_context(text, repo, data, target, summary, fail)
 
     routed = route(text, context, catalog=catalog)
+    findings = routed.findings
+    project: list[Finding] = []
+    if not log_project_findings:
+        project = [f for f in findings if f.detector != "question"]
+        findings = [f for f in findings if f.detector == "question"]
     suggestions = to_suggestions(
-        routed.findings,
+        findings,
         session_id=session.id,
         question_id=logged.id,
         kind=None,
@@ -188,11 +179,17 @@ def ask(
         session=session.id,
         route=route_name,
         suggestions=list(suggestions),
-        findings=routed.findings,
+        findings=findings,
         related=routed.related,
         context=summary,
         facts=routed.facts,
+        project_findings=project,
     )
+    if routed.data_balance is not None and routed.facts.balance is not None:
+        result.notes.append(
+            f"Your numbers: {routed.facts.balance.text}. The dataset: "
+            f"{routed.data_balance.text}. This answer uses your numbers."
+        )
     store.set_question_route(logged.id, route_name)
     if not wants_draft:
         return result
@@ -263,6 +260,68 @@ def ask(
     if draft.status == "failed":
         result.notes.append(f"The brainstorm failed: {draft.error}")
     return result
+
+
+def _given_context(
+    context: RouteContext,
+    repo: str | Path | None,
+    data: str | Path | None,
+    target: str | None,
+    summary: dict[str, Any],
+) -> RouteContext:
+    """Context the caller already gathered, summarised like gathered context."""
+    if context.lint is not None:
+        summary["repo"] = {
+            "path": str(repo),
+            "files": context.lint.summary.files,
+            "findings": context.lint.summary.findings,
+        }
+    if context.data is not None:
+        summary["data"] = {
+            "path": str(data),
+            "target": target,
+            "rows": context.data.summary.rows,
+            "class_counts": context.data.class_counts,
+        }
+    return context
+
+
+def _gather_context(
+    text: str,
+    repo: str | Path | None,
+    data: str | Path | None,
+    target: str | None,
+    summary: dict[str, Any],
+    fail: Callable[[str], AskError],
+) -> RouteContext:
+    """Run only the checks the question needs: lint for a repo, cheap or full data checks."""
+    wanted = needs(text, has_repo=repo is not None, has_data=data is not None)
+    context = RouteContext()
+    if repo is not None:
+        _check_repo(Path(repo), fail)
+        if wanted.lint:
+            context.lint = _lint(Path(repo), fail)
+            summary["repo"] = {
+                "path": str(repo),
+                "files": context.lint.summary.files,
+                "findings": context.lint.summary.findings,
+            }
+        else:
+            summary["repo"] = {"path": str(repo), "linted": False}
+    if data is not None:
+        if wanted.data_checks:
+            context.data = _check_data(Path(data), str(target), wanted.data_checks, fail)
+            context.data_label = f"{Path(data).name}, target {target}"
+            summary["data"] = {
+                "path": str(data),
+                "target": target,
+                "rows": context.data.summary.rows,
+                "class_counts": context.data.class_counts,
+                "checks": sorted(wanted.data_checks),
+            }
+        else:
+            summary["data"] = {"path": str(data), "target": target, "checked": False}
+    return context
 
 
 def _title(text: str) -> str:

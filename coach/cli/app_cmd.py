@@ -34,6 +34,11 @@ def build_app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", metavar="PATH", help="suggestion log (default: $COACH_DB)")
     parser.add_argument("--theme", metavar="NAME", help="Textual theme (e.g. textual-light)")
+    parser.add_argument(
+        "--export-dir",
+        metavar="DIR",
+        help="where /export, /plan export and ctrl+s write (default: exports/ beside the log)",
+    )
     return parser
 
 
@@ -55,6 +60,7 @@ def run_app(argv: Sequence[str]) -> int:
         target=args.target,
         resume=args.resume,
         theme=args.theme,
+        export_dir=args.export_dir,
     )
     return _run(app)
 

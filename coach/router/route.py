@@ -3,9 +3,12 @@
 Pure: no I/O beyond reading the catalog (and the cached `related` index). The caller
 (`coach.ask`) decides which context to gather — `needs()` tells it what the question asks about —
 runs lint / data checks, and passes their reports in. Context feeds the rules two ways:
-- dataset class counts replace the question's balance numbers (the real numbers win);
-- lint and data findings of the rule families the question asks about are merged into the
-  answer, with their file:line or numbers as evidence.
+- dataset class counts stand in for balance numbers the question does not give; when the
+  question gives its own, those are used and the dataset's are kept beside them
+  (`RouteResult.data_balance`) so the answer can show both;
+- lint and data findings are merged into the answer only for a rule the question itself raised
+  (your `train.py:14` does exactly this), or, when the question asks about the project ("any
+  problems in my code?", "is my dataset imbalanced?"), for the families it asks about.
 """
 
 from __future__ import annotations
@@ -68,6 +71,12 @@ _GENERIC = re.compile(
 _CODE_WORDS = re.compile(
     r"\b(code|script|notebook|repo|repository|pipeline|project|training file)s?\b"
 )
+# The question is about the attached project itself, not about practice in general.
+_PROJECT_WORDS = re.compile(
+    r"\b(my|our|the|this|attached) (own )?(code|scripts?|notebooks?|repo|repository|project|"
+    r"training (code|scripts?|files?|notebooks?)|data ?sets?|csv|data files?|files?|columns?)\b|"
+    r"\b(my|our) (training |own )?data\b"
+)
 _DATA_WORDS = re.compile(r"\b(data|dataset|csv|file|table|labels?|classes|rows|columns?|target)\b")
 
 
@@ -79,6 +88,8 @@ class RouteResult:
     findings: list[Finding] = field(default_factory=list)
     related: list[Related] = field(default_factory=list)
     families: list[str] = field(default_factory=list)  # what the question asks about
+    # The dataset's class balance when the question gave its own numbers (which were used).
+    data_balance: Balance | None = None
 
 
 @dataclass
@@ -147,29 +158,50 @@ def _data_balance(report: DataReport, label: str) -> Balance | None:
     )
 
 
-def _with_context(facts: Facts, context: RouteContext | None) -> Facts:
+def _with_context(facts: Facts, context: RouteContext | None) -> tuple[Facts, Balance | None]:
+    """(facts to answer from, the dataset's balance when it was *not* used). The user's own
+    numbers are never silently replaced: they are used, and the dataset's are returned beside."""
     if context is None or context.data is None:
-        return facts
+        return facts, None
     balance = _data_balance(context.data, context.data_label)
     if balance is None:
-        return facts
-    return replace(facts, balance=balance)
+        return facts, None
+    own = facts.balance
+    if own is not None and own.source == "question" and own.minority_share is not None:
+        return facts, balance
+    families, _generic = topics(facts)
+    if not (facts.scores or families & {"IMB", "BASE"}):
+        return facts, None  # the question is not about balance or scores: no numbers to add
+    return replace(facts, balance=balance), None
+
+
+def about_project(facts: Facts, generic: bool) -> bool:
+    """Whether the question asks about the attached code or data itself."""
+    return generic or (facts.intent == "question" and bool(_PROJECT_WORDS.search(facts.text)))
 
 
 def _context_findings(
-    context: RouteContext | None, families: set[str], generic: bool
+    context: RouteContext | None,
+    families: set[str],
+    generic: bool,
+    raised: set[str],
+    project: bool,
 ) -> list[Finding]:
+    """The project's findings that belong in this answer: the rules the question raised, and,
+    for a question about the project, the families it asks about (all of them if generic)."""
     if context is None:
         return []
+
+    def wanted(f: Finding) -> bool:
+        if f.rule in raised:
+            return True
+        return project and (generic or f.rule.rstrip("0123456789") in families)
+
     found: list[Finding] = []
     if context.lint is not None:
-        found += [
-            f for f in context.lint.findings if generic or f.rule.rstrip("0123456789") in families
-        ]
+        found += [f for f in context.lint.findings if wanted(f)]
     if context.data is not None:
-        found += [
-            f for f in context.data.findings if generic or f.rule.rstrip("0123456789") in families
-        ]
+        found += [f for f in context.data.findings if wanted(f)]
     return found
 
 
@@ -194,9 +226,10 @@ def route(
 ) -> RouteResult:
     """Route one question: facts -> rule predicates (+ context findings) -> related items."""
     catalog = catalog or default_catalog()
-    facts = _with_context(extract(question), context)
+    facts, data_balance = _with_context(extract(question), context)
     hits = evaluate(facts, catalog)
     families, generic = topics(facts, set(hits))
+    project = about_project(facts, generic)
 
     findings: dict[str, Finding] = {}
     for rule_id, hit in hits.items():
@@ -208,7 +241,7 @@ def route(
             evidence=hit.evidence,
             data=hit.data,
         )
-    for item in _context_findings(context, families, generic):
+    for item in _context_findings(context, families, generic, set(hits), project):
         if item.rule not in catalog.rules:
             continue
         evidence = (
@@ -245,4 +278,5 @@ def route(
         findings=ordered,
         related=related,
         families=sorted(families),
+        data_balance=data_balance,
     )

@@ -48,9 +48,10 @@ class CoachApp(App[int]):
         mode: str = "session",
         review_filters: dict[str, str] | None = None,
         theme: str | None = None,
+        export_dir: str | Path | None = None,
     ) -> None:
         super().__init__()
-        self.backend = Backend(db_path, repo=repo, data=data, target=target)
+        self.backend = Backend(db_path, repo=repo, data=data, target=target, export_dir=export_dir)
         self.resume = resume
         self.start_mode = mode
         self.review_filters = review_filters or {}
@@ -58,6 +59,7 @@ class CoachApp(App[int]):
         self.open_error: str | None = None
         self.lint_result: tuple[str, Any, list[Any]] | None = None
         self._background_started = False
+        self.llm_warm = False
         if theme:
             self.theme = theme
 
@@ -92,6 +94,10 @@ class CoachApp(App[int]):
         self.ready.set()
         with contextlib.suppress(RuntimeError):  # the app closed while the log was opening
             self.call_from_thread(self._opened, history)
+        if self.start_mode == "session":
+            # With an LLM configured, its client is imported now, not when the first draft is
+            # asked for (litellm takes seconds to import).
+            self.llm_warm = self.backend.warm_llm()
 
     def _opened(self, history: SessionHistory | None) -> None:
         from coach.tui.screens.review import ReviewScreen
@@ -116,6 +122,7 @@ class CoachApp(App[int]):
                 session.say(history.note, kind="warning", title="--resume")
             if history is not None and history.session is not None:
                 session.show_history(history)
+                session.refresh_plan(report=False)  # the plan replayed from the log
             # Attached (or resumed) context is checked again: the panel shows today's state,
             # and findings already logged in this session are not logged twice.
             if self.backend.repo:

@@ -10,6 +10,7 @@ SQLite transaction.
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -51,8 +52,12 @@ class Backend:
         repo: str | None = None,
         data: str | None = None,
         target: str | None = None,
+        export_dir: str | Path | None = None,
     ) -> None:
+        from coach.plan.items import new_plan
+
         self.requested_db = db_path
+        self.export_dir = Path(export_dir).expanduser() if export_dir else None
         self.repo = repo
         self.data = data
         self.target = target
@@ -68,6 +73,9 @@ class Backend:
         self.last_baseline: Any = None  # BaselineReport
         # (question, answer) pairs of this session, given to the LLM so drafts build on them.
         self.turns: list[tuple[str, str]] = []
+        # The plan this session builds (coach.plan); every update holds the lock (workers).
+        self.plan = new_plan()
+        self.plan_lock = threading.Lock()
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -95,15 +103,34 @@ class Backend:
                     note="There is no earlier session in the log to resume; this is a new one."
                 )
             self.session = session
-            self.repo = self.repo or session.repo
-            self.data = self.data or session.data
-            self.target = self.target or session.target
+            questions = self.store.questions(session.id)
+            # The attachments in force when the session ended: the last /lint and /data.
+            repo, data, target = latest_attachments(questions, session)
+            self.repo = self.repo or repo
+            if not self.data:
+                self.data, self.target = data, target
+            self._replay_plan(questions)
             history = SessionHistory(
                 session=session,
-                questions=self.store.questions(session.id),
+                questions=questions,
                 suggestions=list(reversed(self.store.list_suggestions(session=session.id))),
             )
         return history
+
+    def _replay_plan(self, questions: list[Question]) -> None:
+        """Rebuild the plan from what the user said and answered (attachments are checked
+        again after opening, and fill their part then)."""
+        from coach.plan.fill import from_answer, from_question, parse_answer_line
+        from coach.router.route import route
+
+        with self.plan_lock:
+            for question in questions:
+                answer = parse_answer_line(question.text)
+                if answer is not None:
+                    from_answer(self.plan, *answer)
+                elif not question.text.startswith("/"):
+                    routed = route(question.text, with_related=False)
+                    from_question(self.plan, routed.facts, routed.findings)
 
     @contextlib.contextmanager
     def _worker_store(self) -> Iterator[Any]:
@@ -140,7 +167,17 @@ class Backend:
         """Route a question: rules first (`on_rules` gets them before any draft), then a draft
         when asked for or when no rule applies (streamed to `on_token`). Returns the AskResult."""
         from coach.ask import AskError, ask
+        from coach.plan.fill import from_question
+        from coach.router.route import RouteContext
 
+        # The attachments' reports are already here: the answer uses them as they are (nothing
+        # is linted or checked again), and their findings, logged once when they were found,
+        # are not logged again for every question.
+        context = RouteContext(
+            lint=self.last_lint,
+            data=self.last_data,
+            data_label=self.data_label() if self.last_data is not None else "",
+        )
         with self._worker_store() as store:
             session = self.ensure_session(store, title=text)
             try:
@@ -149,19 +186,27 @@ class Backend:
                     store=store,
                     session_id=session.id,
                     repo=self.repo,
-                    data=self.data,
+                    data=self.data if self.target else None,
                     target=self.target if self.data else None,
                     brainstorm=brainstorm,
                     on_rules=on_rules,
                     on_token=on_token,
                     cancel=cancel,
                     earlier_turns=list(self.turns[-6:]),
+                    context=context,
+                    log_project_findings=False,
                 )
             except AskError as exc:
                 raise BackendError(str(exc)) from exc
         answer = "; ".join(s.title for s in result.suggestions) or "no rule applied"
         self.turns.append((text, answer))
+        if result.facts is not None:
+            with self.plan_lock:
+                from_question(self.plan, result.facts, result.findings)
         return result
+
+    def data_label(self) -> str:
+        return f"{Path(self.data or '').name}, target {self.target}"
 
     # -- repository ----------------------------------------------------------------------------
 
@@ -189,6 +234,12 @@ class Backend:
         _check(cancel)
         self.repo = str(path)
         self.last_lint = report
+        from coach.plan.fill import from_lint
+
+        with self.plan_lock:
+            from_lint(
+                self.plan, report.findings, report.summary.files, report.summary.files_with_models
+            )
         with self._worker_store() as store:
             self.ensure_session(store, title=f"repo {path}")
             logged = self._log_findings(
@@ -227,6 +278,7 @@ class Backend:
                 cancel=cancel,
             )
         except DataError as exc:
+            self.forget_data()  # the header and the answers must not use a dataset that failed
             raise BackendError(str(exc)) from exc
         except StopRequested as exc:
             raise Cancelled("cancelled") from exc
@@ -234,6 +286,16 @@ class Backend:
         self.data, self.target = str(path), target
         self.last_data = report
         self.last_baseline = None
+        from coach.plan.fill import from_data
+
+        with self.plan_lock:
+            from_data(
+                self.plan,
+                self.data_label(),
+                report.class_counts,
+                report.findings,
+                time_columns(file, target, time_col),
+            )
         with self._worker_store() as store:
             self.ensure_session(store, title=f"data {path}")
             logged = self._log_findings(store, list(report.findings), "data")
@@ -261,9 +323,53 @@ class Backend:
             raise BackendError(str(exc)) from exc
         _check(cancel)
         self.last_baseline = report
+        from coach.plan.fill import from_baseline
+
+        with self.plan_lock:
+            from_baseline(
+                self.plan, best_baseline(report), report.findings, comparison_lines(report)
+            )
         with self._worker_store() as store:
             logged = self._log_findings(store, list(report.findings), "baseline")
         return report, logged
+
+    def answer(self, item_id: str, answer: Any) -> None:
+        """A quick answer to the plan's question: decides the item and is logged (as a line of
+        the session) so `--resume` replays it."""
+        from coach.plan.fill import answer_line, from_answer
+
+        with self.plan_lock:
+            from_answer(self.plan, item_id, answer)
+        with self._worker_store() as store:
+            session = self.ensure_session(store, title="project plan")
+            store.add_question(session.id, answer_line(item_id, answer), "plan")
+
+    def warm_llm(self) -> bool:
+        """Import the LLM client (litellm, tiktoken's encoding) ahead of the first draft when an
+        LLM is configured; worker thread. Returns whether it did."""
+        try:
+            from coach.llm.config import load_settings
+
+            settings = load_settings()
+        except Exception:  # an invalid configuration is reported when a draft is asked for
+            return False
+        if not settings.configured:
+            return False
+        import coach.llm.draft  # noqa: F401  (the modules a draft goes through)
+        from coach.llm import client
+
+        warm = getattr(client, "warm_up", None) or getattr(client, "import_litellm", None)
+        with contextlib.suppress(Exception):  # a failing import is reported by the draft itself
+            if warm is not None:
+                warm()
+            from coach.llm.tokens import encoding_name_for, get_encoding
+
+            get_encoding(encoding_name_for(settings.model))
+        return True
+
+    def forget_data(self) -> None:
+        self.data = self.target = None
+        self.last_data = self.last_baseline = None
 
     def _log_findings(self, store: Any, findings: list[Finding], kind: str) -> list[Suggestion]:
         """The logged suggestion for each finding, in order. A finding already logged in this
@@ -330,12 +436,38 @@ class Backend:
         questions = self.store.questions(self.session.id)
         views = self.store.list_suggestions(session=self.session.id)
         text = render_transcript(self.session, questions, views, exported=now or utcnow())
-        out = Path(path or f"coach-session-{self.session.id[:8]}.md").expanduser()
+        return self._write_export(path, f"coach-session-{self.session.id[:8]}.md", text)
+
+    def export_plan(self, path: str | None = None, now: datetime | None = None) -> Path:
+        """Write the plan as Markdown (decisions, evidence, open risks); returns where."""
+        from coach.plan.markdown import render_markdown
+
+        with self.plan_lock:
+            text = render_markdown(
+                self.plan,
+                title=self.session.title if self.session else None,
+                repo=self.repo,
+                data=self.data,
+                exported=now or utcnow(),
+            )
+        name = f"coach-plan-{self.session.id[:8] if self.session else 'new'}.md"
+        return self._write_export(path, name, text)
+
+    def exports_folder(self) -> Path:
+        """Where exports go without a path: --export-dir, else `exports/` beside the log."""
+        if self.export_dir is not None:
+            return self.export_dir
+        base = self.db_path.parent if self.db_path is not None else Path.cwd()
+        return base / "exports"
+
+    def _write_export(self, path: str | None, name: str, text: str) -> Path:
+        out = Path(path).expanduser() if path else self.exports_folder() / name
         try:
+            out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text, encoding="utf-8")
         except OSError as exc:
             raise BackendError(f"cannot write {out}: {exc.strerror or exc}") from exc
-        return out
+        return out.resolve()
 
 
 def with_location_evidence(finding: Finding) -> Finding:
@@ -349,6 +481,77 @@ def with_location_evidence(finding: Finding) -> Finding:
         for related in finding.related
     ]
     return finding.model_copy(update={"evidence": evidence})
+
+
+def latest_attachments(
+    questions: list[Question], session: Session
+) -> tuple[str | None, str | None, str | None]:
+    """(repo, data, target) of the last `/lint` and `/data` logged in a session, falling back to
+    what the session was started with."""
+    from coach.tui.commands import CommandParseError, parse_command
+
+    repo, data, target = session.repo, session.data, session.target
+    for question in questions:
+        if not question.text.startswith(("/lint ", "/data ")):
+            continue
+        try:
+            command = parse_command(question.text)
+        except CommandParseError:
+            continue
+        if command.name == "lint":
+            repo = command.args["path"]
+        elif command.name == "data":
+            data, target = command.args["path"], command.args["target"]
+    return repo, data, target
+
+
+_TIME_NAME = re.compile(
+    r"(^|_)(date|dates|time|timestamp|datetime|created|updated|month|year|week|day)(_|$)|"
+    r"_(at|on|ts)$|^ts$",
+    re.IGNORECASE,
+)
+
+
+def time_columns(path: Path, target: str, time_col: str | None = None) -> list[str]:
+    """Columns whose names say they hold a time (`--time-col`, or read from a CSV/TSV header):
+    a random split on such data is flagged in the plan."""
+    if time_col:
+        return [time_col]
+    if path.suffix.lower() not in (".csv", ".tsv", ".txt"):
+        return []
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            header = handle.readline()
+    except OSError:
+        return []
+    sep = "\t" if path.suffix.lower() == ".tsv" else ","
+    names = [name.strip().strip('"') for name in header.split(sep)]
+    return [n for n in names if n and n != target and _TIME_NAME.search(n)]
+
+
+def best_baseline(report: Any) -> str | None:
+    """ "logistic_regression: balanced accuracy 0.712 ± 0.020" for the best simple model."""
+    from coach.tui.summaries import PANEL_METRICS
+
+    best: tuple[float, str] | None = None
+    for model in report.models:
+        metric = next((m for m in PANEL_METRICS if m in model.metrics), None)
+        if metric is None:
+            continue
+        stat = model.metrics[metric]
+        text = f"{model.name}: {metric.replace('_', ' ')} {stat.mean:.3f} ± {stat.std:.3f}"
+        score = -stat.mean if metric == "mae" else stat.mean  # error metrics: lower is better
+        if best is None or score > best[0]:
+            best = (score, text)
+    return best[1] if best else None
+
+
+def comparison_lines(report: Any) -> list[str]:
+    return [
+        f"your {c.metric} {c.value:.3f} vs {c.best_model} {c.best_mean:.3f}"
+        + (" — clearly better" if c.beats_clearly else " — not clearly better")
+        for c in report.comparisons
+    ]
 
 
 def _finding_key(rule: str | None, body: str, evidence: list[Evidence]) -> tuple:

@@ -55,6 +55,13 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "Ask the LLM for ideas. The answer is a DRAFT for you to judge, never a rule answer.",
     ),
     CommandSpec(
+        "plan",
+        "/plan [ITEM | export [FILE]]",
+        "Show the project plan (metric, baseline, split, leakage, balance, calibration, "
+        "deployment, third-party data): what is decided, at risk or open, and ask the next "
+        "question. /plan ITEM asks about one item; /plan export writes it as Markdown.",
+    ),
+    CommandSpec(
         "review",
         "/review",
         "Open the review screen: every logged suggestion, filters, search, accept/reject/note.",
@@ -63,7 +70,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec(
         "export",
         "/export [FILE]",
-        "Write this session as a Markdown transcript (drafts marked DRAFT).",
+        "Write this session as a Markdown transcript (drafts marked DRAFT) — to FILE, or to the "
+        "exports folder beside the log (or --export-dir); the path is shown.",
     ),
     CommandSpec("help", "/help [COMMAND]", "Show the keys and the commands."),
     CommandSpec("quit", "/quit", "Leave Coach (everything is already in the log).", False),
@@ -219,7 +227,27 @@ def _parse_baseline(words: list[str]) -> dict[str, str]:
     return {"scores": " ".join(words)} if words else {}
 
 
+def _parse_plan(words: list[str]) -> dict[str, str]:
+    from coach.plan.model import ITEM_IDS
+
+    if not words:
+        return {}
+    head = words[0].lower()
+    if head == "export":
+        if len(words) > 2:
+            raise _usage_error("plan", "/plan export takes at most one FILE.")
+        return {"action": "export", **({"path": words[1]} if len(words) > 1 else {})}
+    if head in ITEM_IDS and len(words) == 1:
+        return {"action": head}
+    close = difflib.get_close_matches(head, [*ITEM_IDS, "export"], n=1, cutoff=0.6)
+    hint = f" Did you mean /plan {close[0]}?" if close else ""
+    raise _usage_error(
+        "plan", f"/plan does not know '{' '.join(words)}'.{hint} Items: {', '.join(ITEM_IDS)}."
+    )
+
+
 _PARSERS = {
+    "plan": _parse_plan,
     "baseline": _parse_baseline,
     "lint": _parse_lint,
     "data": _parse_data,

@@ -31,6 +31,10 @@ class DataSummary(BaseModel):
     by_rule: list[tuple[str, int, str]] = Field(default_factory=list)
     # (model name, metric, mean, std) per cross-validated baseline.
     baselines: list[tuple[str, str, float, float]] = Field(default_factory=list)
+    # (class label, rows), largest first: the class-balance chart.
+    classes: list[tuple[str, int]] = Field(default_factory=list)
+    # Your model's score on the baselines' metric (from /baseline METRIC=VALUE), for the chart.
+    yours: float | None = None
 
     def baseline_lines(self) -> list[str]:
         return [
@@ -136,12 +140,15 @@ def data_summary(
     """From a `coach.data.report.DataReport` and/or `BaselineReport` (either may be None)."""
     facts: list[str] = []
     by_rule: list[tuple[str, int, str]] = []
+    classes: list[tuple[str, int]] = []
+    yours: float | None = None
     if report is not None:
         s = report.summary
         facts.append(f"{s.rows:,} rows × {s.columns} columns" + (" (sampled)" if s.sampled else ""))
         if report.class_counts:
             total = sum(report.class_counts.values())
             ranked = sorted(report.class_counts.items(), key=lambda kv: -kv[1])
+            classes = [(str(label), int(n)) for label, n in ranked]
             shown = ", ".join(f"{label} {_share(n, total)}" for label, n in ranked[:4])
             more = f" +{len(ranked) - 4}" if len(ranked) > 4 else ""
             facts.append(f"classes: {shown}{more}")
@@ -158,4 +165,29 @@ def data_summary(
                 continue
             stat = model.metrics[metric]
             scores.append((model.name, metric, stat.mean, stat.std))
-    return DataSummary(path=path, target=target, facts=facts, by_rule=by_rule, baselines=scores)
+        shown_metric = scores[0][1] if scores else None
+        yours = next((c.value for c in baseline.comparisons if c.metric == shown_metric), None)
+    return DataSummary(
+        path=path,
+        target=target,
+        facts=facts,
+        by_rule=by_rule,
+        baselines=scores,
+        classes=classes,
+        yours=yours,
+    )
+
+
+BAR_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(value: float, maximum: float, width: int) -> str:
+    """A horizontal bar of `width` cells for value/maximum, in eighths of a cell (a value above
+    zero always shows at least a sliver, so a 0.5% class is still visible)."""
+    if maximum <= 0 or width <= 0:
+        return ""
+    eighths = round(8 * width * max(0.0, min(value, maximum)) / maximum)
+    if value > 0 and eighths == 0:
+        eighths = 1
+    full, rest = divmod(eighths, 8)
+    return "█" * full + (BAR_EIGHTHS[rest] if rest else "")

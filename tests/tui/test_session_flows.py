@@ -57,7 +57,11 @@ def test_attached_dataset_shows_facts_and_reviewable_findings(db, ui):
             panel = ui.widget_text(app.screen.query_one("#panel-data"))
             assert "transactions.csv" in panel
             assert "3,000 rows" in panel
-            assert "classes: 0 9" in panel  # ~97% legitimate, ~3% fraud
+            # The class balance is drawn as a chart: ~97% legitimate, ~3% fraud.
+            chart = ui.widget_text(app.screen.query_one("#chart-balance"))
+            assert "Class balance" in chart
+            assert "is_fraud=0" in chart and "96.9%" in chart
+            assert "is_fraud=1" in chart and "3.1%" in chart
             cards = list(app.screen.query(RuleCard))
             rules = {card.suggestion.rule for card in cards}
             assert "LEAK004" in rules  # transaction_id / chargeback_filed
@@ -174,10 +178,15 @@ def test_baseline_scores_reach_the_panel(db, ui):
             line = next(ln for ln in text.splitlines() if ln.startswith("logistic-regression:"))
             score = float(line.split("balanced_accuracy ")[1].split(" ±")[0])
             assert score > 0.6
-            panel = ui.widget_text(app.screen.query_one("#panel-data"))
-            assert "Baselines balanced accuracy" in panel
-            assert "dummy-most-frequent 0.500" in panel
-            assert f"logistic-regression {score:.3f}" in panel
+            chart = ui.widget_text(app.screen.query_one("#chart-scores")).splitlines()
+            assert chart[0] == "Scores (balanced accuracy)"
+            # Each model on its line, its bar and score below it.
+            dummy = chart.index("dummy-most-frequent")
+            assert chart[dummy + 1].endswith(" 0.500")
+            logistic = chart.index("logistic-regression")
+            assert chart[logistic + 1].endswith(f" {score:.3f}")
+            # The longer bar belongs to the better model.
+            assert chart[logistic + 1].count("█") > chart[dummy + 1].count("█")
 
     ui.run(scenario())
 

@@ -130,3 +130,48 @@ def test_lint_screen_100x30(snap_compare, db, ui):
 def test_resumed_session_wide_160x40(snap_compare, seeded_db, ui):
     app = CoachApp(db_path=seeded_db, resume=True, theme="textual-dark")
     assert snap_compare(app, terminal_size=(160, 40), run_before=_settled(ui))
+
+
+def _planning(ui, *lines: str, focus_quick: bool = True):
+    """Type `lines` one by one, each settled, then show the newest quick question."""
+
+    async def run_before(pilot) -> None:
+        await ui.settle(pilot, timeout=120)
+        for line in lines:
+            await ui.type_line(pilot, line)
+            await ui.settle(pilot, timeout=120)
+        cards = pilot.app.screen.query("QuickQuestionCard")
+        if focus_quick and cards:
+            cards.last().focus(scroll_visible=False)
+        # Under load the newest widgets are laid out a few frames later: scroll to the end only
+        # once the layout has stopped changing, so the picture does not depend on timing.
+        conversation = pilot.app.screen.query_one("#conversation")
+        for _ in range(3):
+            await pilot.pause(0.1)
+            conversation.scroll_end(animate=False)
+        await ui.settle(pilot)
+        await _steady(pilot)
+
+    return run_before
+
+
+PLANNING = (
+    "We split the data by time: train on 2023, test on 2024",
+    "I scaled the data and then split it",
+    "/plan",
+)
+
+
+def test_plan_panel_and_quick_question_80x24(snap_compare, db, ui):
+    app = CoachApp(db_path=db, theme="textual-dark")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_planning(ui, *PLANNING))
+
+
+def test_plan_panel_with_data_and_charts_120x40(snap_compare, db, ui):
+    app = CoachApp(
+        db_path=db,
+        data="examples/data/transactions.csv",
+        target="is_fraud",
+        theme="textual-dark",
+    )
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_planning(ui, *PLANNING))

@@ -34,12 +34,14 @@ from coach.tui.commands import (
 from coach.tui.summaries import open_findings, repo_summary
 from coach.tui.widgets.cards import DraftCard, Notice, QuestionBubble, RuleCard, SuggestionCard
 from coach.tui.widgets.context import ContextPanel
+from coach.tui.widgets.plan import QuickQuestionCard
 from coach.tui.widgets.prompt import PromptInput
 
 WELCOME = (
     "Describe what you are doing or plan to do, e.g. “I scaled the data and then split it — "
-    "fine?”. Coach answers from its rules, with evidence. Attach code with /lint PATH and data "
-    "with /data FILE --target COL; /brainstorm TEXT asks the LLM for a draft. "
+    "fine?”. Coach answers from its rules, with evidence, and fills the plan on the right. "
+    "Attach code with /lint PATH and data with /data FILE --target COL; /plan shows the plan "
+    "and asks the next question; /brainstorm TEXT asks the LLM for a draft. "
     "F1 lists keys, /help lists commands."
 )
 
@@ -69,6 +71,8 @@ class SessionScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.jobs: list[Job] = []
+        # What the plan looked like when last shown: each turn reports what it changed.
+        self._plan_seen: dict[str, tuple[str, str | None]] = {}
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -84,6 +88,7 @@ class SessionScreen(Screen):
 
     def on_mount(self) -> None:
         self.add(Notice(WELCOME, kind="welcome", title="Coach — rules first, drafts on request"))
+        self.refresh_plan(report=False)
         self.query_one(PromptInput).focus()
         self.call_after_refresh(self.app.start_background)  # type: ignore[attr-defined]
 
@@ -217,6 +222,18 @@ class SessionScreen(Screen):
             return
         self.query_one(PromptInput).focus()
 
+    def scroll_conversation(self, where: str) -> None:
+        """PageUp/PageDown/Home/End from the input line: the conversation moves, focus stays."""
+        conversation = self.conversation
+        if where == "page_up":
+            conversation.scroll_page_up(animate=False)
+        elif where == "page_down":
+            conversation.scroll_page_down(animate=False)
+        elif where == "home":
+            conversation.scroll_home(animate=False)
+        elif where == "end":
+            conversation.scroll_end(animate=False)
+
     # -- input -------------------------------------------------------------------------------
 
     @on(Input.Submitted, "#prompt")
@@ -227,6 +244,10 @@ class SessionScreen(Screen):
         if not text:
             return
         prompt.remember(text)
+        quick = self.open_quick_question()
+        if quick is not None and text.isdigit() and 1 <= int(text) <= len(quick.question.answers):
+            quick.action_choose(int(text))  # a number answers the question on screen
+            return
         if is_command(text):
             try:
                 command = parse_command(text)
@@ -306,7 +327,7 @@ class SessionScreen(Screen):
             lambda job: self.backend.ask(
                 text, brainstorm=brainstorm, on_rules=on_rules, on_token=on_token, cancel=job.cancel
             ),
-            lambda result: self._answered(holder["job"], result),
+            lambda result: self._answered(holder["job"], result, brainstorm),
             keep_when_cancelled=True,  # a cancelled draft is logged (failed): show it as it is
         )
         holder["job"] = job
@@ -338,8 +359,9 @@ class SessionScreen(Screen):
         if self.conversation.max_scroll_y - self.conversation.scroll_y <= 3:
             self.follow()
 
-    def _answered(self, job: Job, result: Any) -> None:
+    def _answered(self, job: Job, result: Any, brainstorm: bool = False) -> None:
         self._show_rules(job, result)
+        self._show_project(result)
         drafts = [s for s in result.suggestions if s.draft]
         for suggestion in drafts:
             if job.draft is not None:
@@ -352,7 +374,17 @@ class SessionScreen(Screen):
             job.draft = None
         notes = [_app_note(n) for n in result.notes if not n.startswith("The brainstorm failed")]
         has_rules = any(not s.draft for s in result.suggestions)
-        if not has_rules:
+        no_llm = any(NO_LLM_IN_APP in n for n in notes)
+        if brainstorm and no_llm and not drafts:
+            # The user asked for a brainstorm: the answer is that no LLM is set up, and how.
+            self.say(NO_LLM_IN_APP, kind="warning", title="No LLM is configured")
+            notes = [n for n in notes if NO_LLM_IN_APP not in n]
+            notes = [n for n in notes if n not in ("Brainstorm skipped.", NO_MODEL_NOTE)]
+            if notes:
+                self.say("\n\n".join(notes), title="Note")
+        elif not has_rules and not result.project_findings and not drafts and self._plan_moved():
+            pass  # a statement for the plan ("we split by time"): the plan notice answers it
+        elif not has_rules and not result.project_findings:
             lines = [*notes]
             if result.related:
                 lines.append(_related_text(result.related))
@@ -362,6 +394,28 @@ class SessionScreen(Screen):
         elif notes:
             self.say("\n\n".join(notes), title="Note")
         self.refresh_open()
+        self.refresh_plan()
+
+    def _show_project(self, result: Any) -> None:
+        """A question about the project itself ("any problems in my code?") is answered with
+        the project's findings for it — pointers to what the panel already holds (logged once,
+        when /lint or /data found them), not new cards."""
+        findings = result.project_findings
+        if not findings:
+            return
+        rules = self.backend.rules
+        lines = []
+        for finding in findings[:12]:
+            place = _finding_place(finding)
+            rule = rules.get(finding.rule)
+            title = rule.title if rule is not None else finding.message
+            lines.append(f"  {finding.rule}  {title}" + (f" — {place}" if place else ""))
+        if len(findings) > 12:
+            lines.append(f"  … and {len(findings) - 12} more")
+        lines.append(
+            "They are in the side panel (open findings); ctrl+l shows the code, ctrl+r reviews."
+        )
+        self.say("\n".join(lines), title=f"In your project ({_plural(len(findings), 'finding')})")
 
     # -- repository and dataset ----------------------------------------------------------------
 
@@ -397,6 +451,7 @@ class SessionScreen(Screen):
         self.say("\n".join(lines), kind="success", title=f"Linted {path}")
         self.sub_title_refresh()
         self.refresh_open()
+        self.refresh_plan()
 
     def _lint_failed(self, path: str, message: str) -> None:
         self.panel.show_repo(None, error=message)
@@ -438,6 +493,7 @@ class SessionScreen(Screen):
         self.add(*[RuleCard(s, backend.rules.get(s.rule or "")) for s in suggestions])
         self.sub_title_refresh()
         self.refresh_open()
+        self.refresh_plan()
 
     def _baseline_done(self, result: tuple[Any, list[Any]]) -> None:
         from coach.tui.summaries import data_summary
@@ -464,10 +520,12 @@ class SessionScreen(Screen):
         self.say("\n".join(lines), kind="success", title="Baselines (cross-validated)")
         self.add(*[RuleCard(s, backend.rules.get(s.rule or "")) for s in suggestions])
         self.refresh_open()
+        self.refresh_plan()
 
     def _data_failed(self, message: str) -> None:
         self.panel.show_data(None, error=message)
         self.say(message, kind="error", title="Dataset")
+        self.sub_title_refresh()  # the failed dataset is not attached: the header says so
 
     # -- session state -------------------------------------------------------------------------
 
@@ -527,6 +585,95 @@ class SessionScreen(Screen):
         self.sub_title_refresh()
         self.refresh_open()
 
+    # -- the plan ------------------------------------------------------------------------------
+
+    def cmd_plan(self, action: str | None = None, path: str | None = None) -> None:
+        if action == "export":
+            self.export_plan(path)
+            return
+        backend = self.backend
+        plan = backend.plan
+        if action is None:
+            self.say(_plan_text(plan), title=_plan_title(plan))
+            item = plan.next_open()
+        else:
+            item = plan.item(action)
+        if item is not None:
+            self.ask_plan_item(item)
+        else:
+            self.say(
+                "Every item is decided or flagged. /plan export writes the plan as Markdown.",
+                kind="success",
+            )
+
+    def ask_plan_item(self, item: Any) -> None:
+        from coach.plan.items import quick_question
+
+        question = quick_question(item, has_data=bool(self.backend.last_data))
+        self.add(QuickQuestionCard(question))
+
+    def open_quick_question(self) -> QuickQuestionCard | None:
+        cards = [card for card in self.query(QuickQuestionCard) if card.open]
+        return cards[-1] if cards else None
+
+    @on(QuickQuestionCard.Answered)
+    def quick_answered(self, event: QuickQuestionCard.Answered) -> None:
+        answer = event.answer
+        item_id = event.card.question.item
+        if answer.command:
+            self.run_command(parse_command(answer.command))
+            return
+        if item_id is None:  # a question that decides no plan item (a future router clarify)
+            self.ask(answer.value)
+            return
+        self.start_job(
+            "saving the answer",
+            lambda job: self.backend.answer(item_id, answer),
+            lambda _result: self._plan_answered(),
+        )
+
+    def _plan_answered(self) -> None:
+        self.refresh_plan()
+        item = self.backend.plan.next_open()
+        if item is not None:
+            self.ask_plan_item(item)
+
+    def _plan_moved(self) -> bool:
+        """Whether the plan has decided or flagged something since it was last shown."""
+        with self.backend.plan_lock:
+            now = {i.id: (i.status, i.decision) for i in self.backend.plan.items}
+        return any(now[key] != self._plan_seen.get(key) and now[key][0] != "open" for key in now)
+
+    def refresh_plan(self, report: bool = True) -> None:
+        """Redraw the plan panel; with `report`, say in the conversation what this turn changed
+        and what to settle next."""
+        from coach.plan.items import next_step
+
+        backend = self.backend
+        with backend.plan_lock:
+            plan = backend.plan.model_copy(deep=True)
+        step = next_step(plan, has_repo=bool(backend.last_lint), has_data=bool(backend.last_data))
+        self.panel.show_plan(plan)
+        now = {item.id: (item.status, item.decision) for item in plan.items}
+        changed = [item for item in plan.items if self._plan_seen.get(item.id) != now[item.id]]
+        self._plan_seen = now
+        if not report:
+            return
+        lines = [_plan_change(item) for item in changed if item.status != "open"]
+        if not lines:
+            return
+        if step:
+            lines.append(f"Next: {step}")
+        self.add(Notice("\n".join(lines), kind="plan", title="Plan"))
+
+    def export_plan(self, path: str | None = None) -> None:
+        try:
+            out = self.backend.export_plan(path)
+        except BackendError as exc:
+            self.say(str(exc), kind="error", title="/plan export")
+            return
+        self.say(f"Wrote {out}", kind="success", title="Exported the plan")
+
     # -- actions -------------------------------------------------------------------------------
 
     def action_findings(self) -> None:
@@ -550,6 +697,49 @@ class SessionScreen(Screen):
         self.panel.display = not self.panel.display
 
 
+def _finding_place(finding: Any) -> str:
+    """Every place a (merged) project finding points to, e.g. "train.py:14, train.py:21"."""
+    locations = [e.location for e in finding.evidence if e.location is not None]
+    if not locations and finding.location is not None:
+        locations = [finding.location]
+    places = []
+    for loc in locations:
+        where = loc.path + (f" cell {loc.cell}" if loc.cell is not None else "")
+        places.append(where + (f":{loc.line}" if loc.line else ""))
+    return ", ".join(dict.fromkeys(places))
+
+
+def _plan_title(plan: Any) -> str:
+    counts = plan.counts()
+    return f"Plan: {counts['decided']} decided, {counts['at_risk']} at risk, {counts['open']} open"
+
+
+def _plan_text(plan: Any) -> str:
+    from coach.plan.items import SPEC_BY_ID
+
+    mark = {"decided": "✓", "at_risk": "!", "open": "○"}
+    lines = []
+    for item in plan.items:
+        lines.append(f"{mark[item.status]} {SPEC_BY_ID[item.id].title}")
+        if item.decision:
+            by = f" — {item.decided_by.describe()}" if item.decided_by else ""
+            lines.append(f"    {item.decision}{by}")
+        for risk in item.risks:
+            lines.append(f"    at risk: {risk.describe()}")
+    return "\n".join(lines)
+
+
+def _plan_change(item: Any) -> str:
+    from coach.plan.items import SPEC_BY_ID
+
+    title = SPEC_BY_ID[item.id].title
+    if item.status == "at_risk":
+        risks = ", ".join(dict.fromkeys(risk.short() for risk in item.risks[:3]))
+        return f"! {title} — at risk: {risks}"
+    by = f" ({item.decided_by.short()})" if item.decided_by else ""
+    return f"✓ {title} — {item.decision}{by}"
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -560,6 +750,7 @@ def _card_for(view: Any, rules: dict[str, Any]) -> SuggestionCard:
     return RuleCard(view, rules.get(view.rule or ""))
 
 
+NO_MODEL_NOTE = "No rule in Coach's catalog applies to this question."
 NO_LLM_IN_APP = (
     "No LLM is configured, so Coach cannot brainstorm (rule answers work without one). Set "
     "COACH_MODEL (e.g. openai/gpt-4o-mini with OPENAI_API_KEY, or a local server with "

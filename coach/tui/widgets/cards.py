@@ -8,6 +8,7 @@ writing (cards only ask for it with a message), so a card never touches the log 
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -17,7 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from coach.models import DRAFT_LABEL, Rule, Suggestion
+from coach.models import DRAFT_LABEL, Evidence, Rule, Suggestion
 
 SEVERITY_STYLE = {"error": "$error", "warning": "$warning", "info": "$primary"}
 STATUS_STYLE = {
@@ -221,9 +222,25 @@ def answer_text(body: str, rule: Rule | None) -> str:
 
 
 def first_paragraph(text: str) -> str:
-    """The first paragraph of a Markdown text, on one line (cards stay short)."""
-    paragraph = text.strip().split("\n\n", 1)[0]
-    return " ".join(paragraph.split())
+    """The first paragraph of a Markdown text, on one line (cards stay short). A paragraph that
+    introduces something with a colon is not left hanging: a list that follows is folded in,
+    code is pointed to (the full text, with the code, is behind `w`)."""
+    blocks = text.strip().split("\n\n")
+    if blocks[0].lstrip().startswith(("- ", "* ")):  # a list: its first item, the rest on `w`
+        first = re.split(r"(?m)^\s*[-*]\s+", blocks[0].strip())[1]
+        return " ".join(first.split()) + " (more: w)"
+    paragraph = " ".join(blocks[0].split())
+    if not paragraph.endswith(":") or len(blocks) < 2:
+        return paragraph
+    following = blocks[1].strip()
+    if following.startswith(("- ", "* ", "1. ")):
+        items = [
+            " ".join(item.split()).rstrip(";.")
+            for item in re.split(r"(?m)^\s*(?:[-*]|\d+\.)\s+", following)
+            if item.strip()
+        ]
+        return f"{paragraph} {'; '.join(items)}."
+    return paragraph[:-1].rstrip() + " — the example code is behind w."
 
 
 class DraftCard(SuggestionCard):
@@ -285,32 +302,56 @@ class DraftCard(SuggestionCard):
             self._refresh_status()
 
 
+def _place(evidence: Evidence) -> str:
+    loc = evidence.location
+    if loc is None:
+        return ""
+    where = loc.path + (f" cell {loc.cell}" if loc.cell is not None else "")
+    return where + (f":{loc.line}" if loc.line else "")
+
+
+def _without_place(text: str, evidence: Evidence) -> str:
+    """The evidence text without a leading "path:line: " (the card shows the place itself, so
+    the router's "examples/train.py:14: ..." would read "train.py:14 train.py:14: ...")."""
+    loc = evidence.location
+    if loc is not None and text.startswith(loc.path):
+        head, sep, rest = text.partition(": ")
+        if sep and len(head) <= len(loc.path) + 24:
+            return rest
+    return text
+
+
 def _evidence_content(s: Suggestion, body: str) -> Content | None:
     """The evidence lines, leaving out what the card's body already says word for word (data
-    findings repeat their message as evidence); None when nothing is left to show."""
+    findings repeat their message as evidence); None when nothing is left to show. Places in the
+    attached project that break the same rule come last, under "In your project"."""
     lines = []
+    project = []
     for evidence in s.evidence:
-        where = ""
-        if evidence.location is not None:
-            loc = evidence.location
-            where = loc.path
-            if loc.cell is not None:
-                where += f" cell {loc.cell}"
-            if loc.line:
-                where += f":{loc.line}"
-        repeated = evidence.text.strip() and evidence.text.strip() in body
+        where = _place(evidence)
+        text = _without_place(evidence.text.strip(), evidence)
+        repeated = bool(text) and text in body
         if repeated and not where:
             continue
-        text = f"“{evidence.text}”" if evidence.kind == "question" else evidence.text
+        if evidence.kind == "question":
+            text = f"“{text}”"
         if repeated:
             text = ""  # the body says it; the place is the evidence
-        if where:
+        if evidence.kind == "code" and where:
+            project.append(Content.from_markup("  • [b]$where[/b] $text", where=where, text=text))
+        elif where:
             lines.append(Content.from_markup("  • [b]$where[/b] $text", where=where, text=text))
         else:
             lines.append(Content.from_markup("  • $text", text=text))
-    if not lines:
+    parts = []
+    if lines:
+        parts += [Content.from_markup("[b]Evidence[/b]"), *lines]
+    if project:
+        head = "[b]In your project[/b] — this code does exactly this [dim](ctrl+l opens it)[/dim]"
+        parts += [Content.from_markup(head), *project]
+    if not parts:
         return None
-    return Content("\n").join([Content.from_markup("[b]Evidence[/b]"), *lines])
+    return Content("\n").join(parts)
 
 
 def _tokens(s: Suggestion) -> str | None:

@@ -1,4 +1,9 @@
-"""The input line: questions and slash commands, with shell-like history on up/down."""
+"""The input line: questions and slash commands, with shell-like history on up/down.
+
+PageUp/PageDown scroll the conversation without leaving the input; Home/End do too while the
+line is empty (in a typed line they move the cursor, as in any input); ctrl+home/ctrl+end always
+scroll.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,12 @@ class PromptInput(Input):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "history(-1)", "Previous input", show=False),
         Binding("down", "history(1)", "Next input", show=False),
+        Binding("pageup", "scroll_conversation('page_up')", "Scroll up", show=False),
+        Binding("pagedown", "scroll_conversation('page_down')", "Scroll down", show=False),
+        Binding("ctrl+home", "scroll_conversation('home')", "Top", show=False),
+        Binding("ctrl+end", "scroll_conversation('end')", "Bottom", show=False),
+        Binding("home", "home_or_top", "Start / top", show=False),
+        Binding("end", "end_or_bottom", "End / bottom", show=False),
     ]
 
     def __init__(self, **kwargs: object) -> None:
@@ -55,3 +66,20 @@ class PromptInput(Input):
             self._cursor = index
             self.value = self.history[index]
         self.cursor_position = len(self.value)
+
+    def action_scroll_conversation(self, where: str) -> None:
+        scroll = getattr(self.screen, "scroll_conversation", None)
+        if scroll is not None:
+            scroll(where)
+
+    def action_home_or_top(self) -> None:
+        if self.value:
+            self.cursor_position = 0
+        else:
+            self.action_scroll_conversation("home")
+
+    def action_end_or_bottom(self) -> None:
+        if self.value:
+            self.cursor_position = len(self.value)
+        else:
+            self.action_scroll_conversation("end")
