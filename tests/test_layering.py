@@ -5,7 +5,8 @@ Layers, bottom to top:
   1  catalog                              (the rule catalog, validated into models)
   2  lint, router, data, suggestions      (detectors: input in, findings out; -> suggestions)
   3  llm, store                           (the outside world: model providers, the SQLite log)
-  4  ask, export, service                 (orchestration over detectors, LLM and log)
+  4  ask, export, service, plan           (orchestration over detectors, LLM and log; the plan
+                                          a session builds from their results)
   5  cli, tui                             (adapters people use)
   6  __main__                             (`python -m coach`)
 A module may import its own package and any lower layer. Imports between packages of the same
@@ -39,6 +40,7 @@ LAYERS: dict[str, int] = {
     "ask": 4,
     "export": 4,
     "service": 4,
+    "plan": 4,
     "cli": 5,
     "tui": 5,
     "__main__": 6,
