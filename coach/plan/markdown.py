@@ -47,7 +47,13 @@ def render_markdown(
     risks = [(item, risk) for item in plan.items for risk in item.risks]
     lines += ["## Open risks", ""]
     if risks:
-        lines += [f"- {item.title}: {risk.describe()}" for item, risk in risks]
+        # One line per risk, short: the details are in the item's section above.
+        seen: set[tuple[str, str]] = set()
+        for item, risk in risks:
+            key = (item.id, risk.short())
+            if key not in seen:
+                seen.add(key)
+                lines.append(f"- {SPEC_BY_ID[item.id].short}: {risk.short()}")
     else:
         lines.append("- none recorded")
     return "\n".join(lines).rstrip() + "\n"

@@ -57,7 +57,7 @@ class PlanEvidence(BaseModel):
     def short(self) -> str:
         """A few words: the user's words, or the rule and its place."""
         if self.source in ("question", "answer"):
-            return f"“{self.text}”"
+            return f"“{self.text}”" + (f" ({self.rule})" if self.rule else "")
         if self.rule and self.rule != "TIME":
             return f"{self.rule}" + (f" at {self.where}" if self.where else f" ({self.source})")
         return self.text

@@ -183,5 +183,5 @@ def test_markdown_export_says_what_is_decided_at_risk_and_open():
     assert "## 4. Leakage audit — AT RISK" in text
     assert "**Risk:** /lint: LEAK001 scaler fitted on all rows (examples/train.py:21)" in text
     assert "## Open risks" in text
-    assert "- Leakage audit: /lint: LEAK001" in text
+    assert "- Leakage: LEAK001 at examples/train.py:21" in text
     assert "Still to settle: Will anyone read the scores as probabilities?" in text

@@ -57,7 +57,8 @@ def test_lint_and_data_fill_the_plan_and_a_time_column_flags_a_random_split(db, 
             await ui.type_line(pilot, f"/data {csv} --target churned")
             await ui.settle(pilot, timeout=120)
             panel = plan_panel(app, ui)
-            assert "! Split at risk: IMB002, time column" in panel
+            # The decision stays visible next to what puts it at risk.
+            assert "! Split random and stratified · IMB002, time column" in panel
             split = app.backend.plan.item("split")
             assert any("'order_date'" in risk.text for risk in split.risks)
 

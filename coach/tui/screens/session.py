@@ -375,6 +375,9 @@ class SessionScreen(Screen):
         notes = [_app_note(n) for n in result.notes if not n.startswith("The brainstorm failed")]
         has_rules = any(not s.draft for s in result.suggestions)
         no_llm = any(NO_LLM_IN_APP in n for n in notes)
+        if result.project_findings and not brainstorm:
+            # Answered from the project's findings: "no rule applies, no LLM" is not news here.
+            notes = [n for n in notes if NO_LLM_IN_APP not in n and n != NO_MODEL_NOTE]
         if brainstorm and no_llm and not drafts:
             # The user asked for a brainstorm: the answer is that no LLM is set up, and how.
             self.say(NO_LLM_IN_APP, kind="warning", title="No LLM is configured")

@@ -26,16 +26,25 @@ STATUS_GLYPH = {
 }
 
 
+def _decision_words(item: PlanItem) -> str:
+    """The decision without its "split: " style prefix."""
+    decision = item.decision or ""
+    head, sep, rest = decision.partition(": ")
+    return rest if sep and len(head) <= 16 else decision
+
+
 def item_summary(item: PlanItem) -> str:
-    """A few words for the panel: the risk's rule, else the decision without its prefix."""
+    """A few words for the panel: what was decided, then what puts it at risk (rule ids)."""
     if item.risks:
-        rules = ", ".join(dict.fromkeys(r.rule for r in item.risks if r.rule and r.rule != "TIME"))
+        rules = [r.rule for r in item.risks if r.rule and r.rule != "TIME"]
         if any(r.rule == "TIME" for r in item.risks):
-            rules = ", ".join(x for x in (rules, "time column") if x)
-        return f"at risk: {rules or item.risks[0].text}"
+            rules.append("time column")
+        if any(r.rule is None for r in item.risks) and not rules:
+            rules.append(item.risks[0].text)
+        flagged = ", ".join(dict.fromkeys(rules))
+        return f"{_decision_words(item)} · {flagged}" if item.decision else f"at risk: {flagged}"
     if item.decision:
-        _, sep, rest = item.decision.partition(": ")
-        return rest if sep and len(item.decision.split(": ")[0]) <= 16 else item.decision
+        return _decision_words(item)
     return "open"
 
 
