@@ -358,10 +358,12 @@ class Backend:
         import coach.llm.draft  # noqa: F401  (the modules a draft goes through)
         from coach.llm import client
 
-        warm = getattr(client, "warm_up", None) or getattr(client, "import_litellm", None)
         with contextlib.suppress(Exception):  # a failing import is reported by the draft itself
-            if warm is not None:
-                warm()
+            # The library the draft will use: openai for OpenAI-compatible endpoints, else litellm.
+            if client.backend_for(settings) == "openai":
+                client.import_openai()
+            else:
+                client.import_litellm(settings.provider or "model's")
             from coach.llm.tokens import encoding_name_for, get_encoding
 
             get_encoding(encoding_name_for(settings.model))

@@ -6,6 +6,7 @@ then check the new SVGs in tests/tui/__snapshots__/ (open them in a browser) bef
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,11 @@ def _fixed_catalog(monkeypatch):
 
     catalog = coach.catalog.load_catalog(FIXED_RULES)
     monkeypatch.setattr(coach.catalog, "default_catalog", lambda: catalog)
+    # Modules that imported the function by name (coach.ask, the router) before this test ran
+    # would still answer from the real catalog: the picture would depend on test order.
+    for name, module in list(sys.modules.items()):
+        if name.startswith("coach.") and getattr(module, "default_catalog", None) is not None:
+            monkeypatch.setattr(module, "default_catalog", lambda: catalog)
 
 
 async def _steady(pilot) -> None:
