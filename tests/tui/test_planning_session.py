@@ -29,7 +29,8 @@ TURNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("We want to catch card fraud; success is PR-AUC and recall at 90% precision", ("IMB003",)),
     ("I scaled the data and then split it", ("LEAK001",)),
     ("Should I scale for a random forest?", ()),
-    ("/baseline", ()),
+    # /baseline leaves out the columns the data checks flagged as leaks, and says so (LEAK004).
+    ("/baseline", ("LEAK004",)),
     ("We will split by time: train on older transactions, test on the latest month", ()),
     ("Analysts will read the predicted probabilities as the fraud risk", ("CAL001",)),
     ("We deploy in shadow mode first, then a canary", ()),
