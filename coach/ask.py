@@ -59,11 +59,17 @@ class AskResult(BaseModel):
 
     def to_json(self) -> dict[str, Any]:
         """The `coach ask --format json` payload (names fixed by the issue; extras appended)."""
+        from coach.router.clarify import quick_answers
+
+        numbered = quick_answers(self.findings)
         return {
             "question": self.question,
             "session": self.session,
             "route": self.route,
-            "suggestions": [suggestion_json(s) for s in self.suggestions],
+            "suggestions": [
+                suggestion_json(s, self.findings[i] if i < len(self.findings) else None, numbered)
+                for i, s in enumerate(self.suggestions)
+            ],
             "related": [r.model_dump() for r in self.related],
             "question_id": self.question_id,
             "notes": self.notes,
@@ -72,8 +78,25 @@ class AskResult(BaseModel):
         }
 
 
-def suggestion_json(s: Suggestion) -> dict[str, Any]:
+def suggestion_json(
+    s: Suggestion, finding: Finding | None = None, numbered: list[Any] | None = None
+) -> dict[str, Any]:
+    """One suggestion; a rule answer also says its `kind` (rule / clarify / correct) and, for a
+    clarify answer, the deciding question with numbered quick answers (README: "Answer kinds")."""
+    answer: dict[str, Any] = {}
+    if s.source == "rule" and finding is not None and finding.rule == s.rule:
+        answer["kind"] = finding.kind
+        if finding.kind == "clarify" and finding.clarify is not None:
+            answer["clarify"] = {
+                "question": finding.clarify.question,
+                "answers": [
+                    {"n": a.number, "label": a.label, "adds": a.adds}
+                    for a in numbered or []
+                    if a.rule == finding.rule
+                ],
+            }
     return {
+        **answer,
         "id": s.id,
         "source": s.source,
         "rule": s.rule,
@@ -116,6 +139,7 @@ def ask(
     catalog: Catalog | None = None,
     context: RouteContext | None = None,
     log_project_findings: bool = True,
+    answer: int | None = None,
 ) -> AskResult:
     """Answer one question; see the module docstring for the order of work.
 
@@ -124,9 +148,13 @@ def ask(
     (the app keeps the reports of what it attached): used as is, nothing is linted or checked
     again. With `log_project_findings=False`, project findings that the question did not raise
     itself are returned in `project_findings` instead of being logged again.
+    `answer` N answers the deciding question of the session's last question (quick answer N):
+    the follow-up is that question plus the answer.
     """
     catalog = catalog or default_catalog()
     text = question.strip()
+    if answer is not None:
+        text = _follow_up(store, session_id, answer, text, catalog)
     session = store.ensure_session(
         session_id,
         title=_title(text) if not session_id else None,
@@ -322,6 +350,22 @@ def _gather_context(
         else:
             summary["data"] = {"path": str(data), "target": target, "checked": False}
     return context
+
+
+def _follow_up(
+    store: Any, session_id: str | None, number: int, extra: str, catalog: Catalog
+) -> str:
+    """The follow-up question for quick answer `number` to the session's last question."""
+    from coach.router.clarify import follow_up
+
+    asked = store.questions(session_id) if session_id else []
+    if not asked:
+        raise AskError("--answer needs a session with a question (e.g. --session last)")
+    try:
+        text = follow_up(asked[-1].text, number, catalog)
+    except ValueError as exc:
+        raise AskError(f"--answer {number}: {exc}") from exc
+    return f"{text}\n{extra}" if extra else text
 
 
 def _title(text: str) -> str:

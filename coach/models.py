@@ -39,6 +39,31 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+# What a question's rule answer is (issue 12): evidence of the mistake found (`rule`), the rule
+# recognised but undecided — Coach asks the one question that decides it (`clarify`), or correct
+# practice described (`correct`).
+AnswerKind = Literal["rule", "clarify", "correct"]
+
+
+class ClarifyAnswer(BaseModel):
+    """One quick answer to a rule's deciding question; `adds` is the sentence appended to the
+    original question when the user picks it, so the answer re-routes through the same rules."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str = Field(min_length=1)
+    adds: str = Field(min_length=5)
+
+
+class Clarify(BaseModel):
+    """The one question that decides whether a recognised rule applies (catalog field)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    question: str = Field(min_length=10)
+    answers: list[ClarifyAnswer] = Field(min_length=2)
+
+
 class QuestionAdvice(BaseModel):
     """A question detector written as data, for rules that only recognise a topic and give fixed
     advice: it fires when the question mentions a signal the router's facts know (see
@@ -83,6 +108,7 @@ class Rule(BaseModel):
     triggers: list[str] = Field(default_factory=list)
     detectors: list[Detector] = Field(default_factory=list)
     question: QuestionAdvice | None = None
+    clarify: Clarify | None = None
 
     @field_validator("title", "summary", "why", "fix")
     @classmethod
@@ -124,6 +150,9 @@ class Finding(BaseModel):
     related: list[Location] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
     data: dict[str, Any] = Field(default_factory=dict)
+    # Question answers only (kept out of lint/data JSON and SARIF): see AnswerKind.
+    kind: AnswerKind = Field(default="rule", exclude=True)
+    clarify: Clarify | None = Field(default=None, exclude=True)
 
 
 class Suggestion(BaseModel):

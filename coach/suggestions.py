@@ -31,7 +31,11 @@ def to_suggestions(
     for item in findings:
         rule = catalog.rules.get(item.rule)
         body = item.message
-        if fix_in_body and rule is not None:
+        if item.kind == "clarify" and item.clarify is not None:
+            # A deciding question (issue 12): the log keeps the quick answers, not a fix.
+            options = "\n".join(f"- {a.label}" for a in item.clarify.answers)
+            body = f"{item.message}\n\nQuick answers:\n{options}"
+        elif fix_in_body and rule is not None and item.kind == "rule":
             body = f"{item.message}\n\nHow to fix:\n{rule.fix}"
         out.append(
             Suggestion(

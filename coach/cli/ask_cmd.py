@@ -36,6 +36,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--data", metavar="FILE", help="dataset (CSV/TSV/Parquet) to answer from")
     p.add_argument("--target", metavar="COL", help="target column of --data")
     p.add_argument("--session", metavar="ID", help="add to this session ('last' = the latest one)")
+    p.add_argument(
+        "--answer",
+        metavar="N",
+        type=int,
+        help="answer the last question's deciding question with quick answer N (re-routes it; "
+        "implies --session last)",
+    )
     p.add_argument("--no-llm", action="store_true", help="never call an LLM (rules only)")
     p.add_argument(
         "--brainstorm", action="store_true", help="also brainstorm with the LLM (as a DRAFT)"
@@ -70,6 +77,8 @@ def run_ask(args: argparse.Namespace) -> int:
     question = _question(args)
     store = open_store(args)
     session_id = args.session
+    if args.answer is not None and session_id is None:
+        session_id = "last"
     if session_id == "last":
         last = store.last_session()
         session_id = last.id if last else None
@@ -109,6 +118,7 @@ def run_ask(args: argparse.Namespace) -> int:
             show_prompt=args.show_prompt,
             on_rules=on_rules if streaming else None,
             on_token=on_token if streaming else None,
+            answer=args.answer,
         )
     except AskError as exc:
         raise CommandError(f"{exc} (the question was logged)") from exc
@@ -182,11 +192,16 @@ def render_text(result: Any, *, explain: bool = False, final: bool = True) -> st
     if rules:
         out.append("")
         out.append(f"{len(rules)} rule finding{'s' if len(rules) != 1 else ''}:")
+    from coach.router.clarify import quick_answers
+
+    numbered = quick_answers(result.findings)
     for suggestion, finding in zip(rules, result.findings, strict=False):
         rule = catalog.rules[suggestion.rule]
+        label = {"rule": "", "clarify": "worth checking · ", "correct": "looks right · "}
         out += [
             "",
-            f"[{suggestion.severity}] {suggestion.rule} {rule.name} — {suggestion.title}",
+            f"[{suggestion.severity}] {label[finding.kind]}{suggestion.rule} {rule.name} — "
+            f"{suggestion.title}",
             f"  id {suggestion.id}",
             _wrap(finding.message),
         ]
@@ -194,7 +209,11 @@ def render_text(result: Any, *, explain: bool = False, final: bool = True) -> st
             out.append(_wrap(f'evidence ({e.kind}): "{e.text}"', "  "))
         if finding.data:
             out.append(_wrap("numbers: " + _numbers(finding.data)))
-        out.append(_wrap("fix: " + _fix_summary(rule.fix)))
+        if finding.kind == "clarify":
+            for a in (a for a in numbered if a.rule == finding.rule):
+                out.append(f"  answer {a.number}: {a.label}  (coach ask --answer {a.number})")
+        if finding.kind == "rule":
+            out.append(_wrap("fix: " + _fix_summary(rule.fix)))
         out.append(f"  more: coach rule {suggestion.rule}")
     for draft in drafts:
         from coach.llm.draft import DRAFT_BANNER

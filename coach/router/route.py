@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from coach.catalog import Catalog, default_catalog
 from coach.models import SEVERITY_ORDER, Evidence, Finding
+from coach.router import classifier, correct
 from coach.router.facts import Balance, Facts, extract
-from coach.router.predicates import evaluate
+from coach.router.predicates import Hit, evaluate
 from coach.router.regex_cache import get, register
 from coach.router.related import Related
 
@@ -90,6 +91,8 @@ class RouteResult:
     families: list[str] = field(default_factory=list)  # what the question asks about
     # The dataset's class balance when the question gave its own numbers (which were used).
     data_balance: Balance | None = None
+    # Stage 1's view: family -> probability from the shipped classifier (empty without it).
+    recognised: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -217,20 +220,14 @@ def _code_evidence(finding: Finding) -> Evidence:
     return Evidence(kind="code", text=text, location=loc)
 
 
-def route(
-    question: str,
-    context: RouteContext | None = None,
-    *,
-    catalog: Catalog | None = None,
-    with_related: bool = True,
-) -> RouteResult:
-    """Route one question: facts -> rule predicates (+ context findings) -> related items."""
-    catalog = catalog or default_catalog()
-    facts, data_balance = _with_context(extract(question), context)
-    hits = evaluate(facts, catalog)
-    families, generic = topics(facts, set(hits))
-    project = about_project(facts, generic)
-
+def _answer_findings(
+    facts: Facts,
+    hits: dict[str, Hit],
+    catalog: Catalog,
+    answered: set[str],
+) -> tuple[dict[str, Finding], dict[str, float]]:
+    """Stage 2 decides: evidence -> `rule`; correct practice -> `correct`; recognised by stage 1
+    but undecided -> `clarify` (the rule's deciding question, info level)."""
     findings: dict[str, Finding] = {}
     for rule_id, hit in hits.items():
         findings[rule_id] = Finding(
@@ -239,8 +236,114 @@ def route(
             message=hit.message,
             severity=hit.severity,
             evidence=hit.evidence,
-            data=hit.data,
+            data={k: v for k, v in hit.data.items() if v not in (None, "", [], {})},
         )
+    for practice in correct.find(facts.question):
+        rules = [r for r in practice.concept.rules if r in catalog.rules]
+        hit_rules = [r for r in rules if r in findings and findings[r].kind == "rule"]
+        if practice.proposed:
+            # "we should fit it on the training data": the mistake may or may not have been made
+            # (unless the user already answered the rule's deciding question).
+            for rule_id in (r for r in hit_rules if r not in answered):
+                findings[rule_id] = _clarify(rule_id, catalog, findings[rule_id].evidence)
+            continue
+        for rule_id in hit_rules or rules[:1]:
+            if rule_id in findings and findings[rule_id].kind == "correct":
+                continue
+            findings[rule_id] = Finding(
+                rule=rule_id,
+                detector="question",
+                kind="correct",
+                severity="info",
+                message=f"That order is right: {practice.concept.says}.",
+                evidence=[Evidence(kind="question", text=practice.text)],
+                data={},
+            )
+    for rule_id in set(findings) & answered:
+        if findings[rule_id].kind == "clarify":
+            del findings[rule_id]
+    recognised: dict[str, float] = {}
+    model = classifier.load()
+    if model is not None:
+        recognised = model.family_scores(facts.text)
+        covered = {r.rstrip("0123456789") for r in set(findings) | answered}
+        known = set(catalog.rules) - answered
+        for family, prob in sorted(recognised.items()):
+            if prob < model.threshold or family in covered:
+                continue
+            rule_id = model.best_rule(facts.text, family, known)
+            if rule_id is None or rule_id in findings:
+                continue
+            words = [w for w, weight in model.explain(facts.text, family) if weight > 0][:4]
+            evidence = [Evidence(kind="note", text="recognised from: " + ", ".join(words))]
+            findings[rule_id] = _clarify(rule_id, catalog, evidence if words else [])
+    return findings, recognised
+
+
+def _apply_answer(
+    findings: dict[str, Finding], catalog: Catalog, rule_id: str, index: int
+) -> dict[str, Finding]:
+    """The user answered `rule_id`'s deciding question: the first answer confirms it, the last
+    clears it; their own sentence is the evidence."""
+    rule = catalog.rules[rule_id]
+    assert rule.clarify is not None
+    answer = rule.clarify.answers[index]
+    current = findings.get(rule_id)
+    evidence = [Evidence(kind="question", text=answer.adds)]
+    if index == 0 and (current is None or current.kind != "rule"):
+        findings[rule_id] = Finding(
+            rule=rule_id, detector="question", message=rule.summary, evidence=evidence
+        )
+    elif index == len(rule.clarify.answers) - 1 and current is not None and current.kind == "rule":
+        findings[rule_id] = Finding(
+            rule=rule_id,
+            detector="question",
+            kind="correct",
+            severity="info",
+            message=f"Then this looks right: {answer.label[0].lower()}{answer.label[1:]}.",
+            evidence=evidence,
+        )
+    return findings
+
+
+def _clarify(rule_id: str, catalog: Catalog, evidence: list[Evidence]) -> Finding:
+    rule = catalog.rules[rule_id]
+    ask = rule.clarify.question if rule.clarify else "Does this apply to what you did?"
+    return Finding(
+        rule=rule_id,
+        detector="question",
+        kind="clarify",
+        severity="info",
+        clarify=rule.clarify,
+        message=f"Worth checking: {rule.title[0].lower()}{rule.title[1:]}. {ask}",
+        evidence=evidence,
+    )
+
+
+def route(
+    question: str,
+    context: RouteContext | None = None,
+    *,
+    catalog: Catalog | None = None,
+    with_related: bool = True,
+    answered: set[str] | None = None,
+) -> RouteResult:
+    """Route one question: facts -> candidates -> checked answers (+ context findings) -> related.
+
+    `answered`: rules whose deciding question the user already answered (a follow-up): they are
+    not asked again.
+    """
+    catalog = catalog or default_catalog()
+    facts, data_balance = _with_context(extract(question), context)
+    hits = evaluate(facts, catalog)
+    families, generic = topics(facts, set(hits))
+    project = about_project(facts, generic)
+    from coach.router.clarify import answered_rules
+
+    given = answered_rules(question, catalog)
+    findings, recognised = _answer_findings(facts, hits, catalog, (answered or set()) | set(given))
+    for rule_id, index in given.items():
+        findings = _apply_answer(findings, catalog, rule_id, index)
     for item in _context_findings(context, families, generic, set(hits), project):
         if item.rule not in catalog.rules:
             continue
@@ -250,7 +353,7 @@ def route(
             else (item.evidence or [Evidence(kind="data", text=item.message, data=item.data)])
         )
         existing = findings.get(item.rule)
-        if existing is None:
+        if existing is None or existing.kind != "rule":  # the code or data decided it
             findings[item.rule] = item.model_copy(update={"evidence": evidence})
         else:
             merged_data: dict[str, Any] = {
@@ -279,4 +382,5 @@ def route(
         related=related,
         families=sorted(families),
         data_balance=data_balance,
+        recognised=recognised,
     )

@@ -10,7 +10,8 @@ from coach.router.route import route
 
 
 def _rules(question: str) -> set[str]:
-    return {f.rule for f in route(question, with_related=False).findings}
+    """The rules reported as a mistake (kind "rule"); clarify / correct answers are not."""
+    return {f.rule for f in route(question, with_related=False).findings if f.kind == "rule"}
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,8 @@ from coach.router.route import RouteContext, needs, route
 
 
 def _rules(question: str) -> list[str]:
-    return [f.rule for f in route(question, with_related=False).findings]
+    """The rules reported as a mistake (kind "rule"); clarify / correct answers are not."""
+    return [f.rule for f in route(question, with_related=False).findings if f.kind == "rule"]
 
 
 def test_majority_baseline_arithmetic_is_in_the_answer() -> None:
