@@ -1,133 +1,120 @@
-"""Precision and recall of the question router on the labelled set, per rule family.
+"""Precision and recall of the question router per rule family, on every labelled set.
 
-    .venv/bin/python benchmarks/router_accuracy.py [--questions FILE] [--misses] [--cli]
+    .venv/bin/python benchmarks/router_accuracy.py [--sets synthetic,dev,heldout,correct_practice]
+        [--format text|json]
 
-Each line of the question file is {"question": ..., "expected": [rule ids], "tags": [...]}.
-A question's predicted rules are compared with its expected rules (micro-averaged per family:
-a predicted rule not expected is a false positive, an expected rule not predicted a false
-negative). `--cli` routes through `coach ask --no-llm --format json` in a subprocess, exactly as
-the held-out set is run (slow: one process per question); the default routes in process.
+Sets: `synthetic` (tests/router/questions.jsonl, the lexicon's own 1,489 questions), and the real
+questions of benchmarks/router_real/ — `dev` (tuned on), `heldout` (never tuned on; report only)
+and `correct_practice` (guard rail: no error-level answer allowed). Scoring is
+benchmarks/router_real_eval.py's (one home for it): micro precision / recall over families, per
+family, exact match, silence on no-rule questions, error-level answers on correct practice; this
+script adds the mix of answer kinds (rule / clarify / correct) read from `coach ask`'s JSON.
+Every question is answered like `coach ask --no-llm` (in process, no repository, no data).
+
+On the synthetic set a family counts whatever the answer kind, as on the real sets; the unit
+test (tests/router/test_router_accuracy.py) holds the stricter rule-kind figure.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # run from a checkout without installing the package
-    sys.path.insert(0, str(ROOT))
-DEFAULT = ROOT / "tests" / "router" / "questions.jsonl"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT))
+
+import router_real_eval as rre  # noqa: E402
+
+SETS = ("synthetic", "dev", "heldout", "correct_practice")
 
 
-def load(path: Path) -> list[dict]:
-    return [
-        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
-
-
-def predict_in_process(question: str) -> set[str]:
-    from coach.router.route import route
-
-    return {f.rule for f in route(question, with_related=False).findings}
-
-
-def predict_cli(question: str, db: Path) -> set[str]:
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "coach",
-            "--db",
-            str(db),
-            "ask",
-            "--no-llm",
-            "--format",
-            "json",
-            question,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return {s["rule"] for s in json.loads(out.stdout)["suggestions"] if s["source"] == "rule"}
-
-
-def family(rule: str) -> str:
-    return rule.rstrip("0123456789")
-
-
-def score(items: list[dict], predict) -> tuple[dict[str, Counter], list[tuple[str, set, set]]]:  # type: ignore[no-untyped-def]
-    counts: dict[str, Counter] = {}
-    misses = []
-    for item in items:
-        expected = set(item["expected"])
-        predicted = predict(item["question"])
-        for rule in expected | predicted:
-            c = counts.setdefault(family(rule), Counter())
-            if rule in expected and rule in predicted:
-                c["tp"] += 1
-            elif rule in predicted:
-                c["fp"] += 1
-            else:
-                c["fn"] += 1
-        if expected != predicted:
-            misses.append((item["question"], expected, predicted))
-    return counts, misses
-
-
-def ratio(a: int, b: int) -> float:
-    return a / b if b else 1.0
-
-
-def report(counts: dict[str, Counter], n: int, exact: int) -> str:
-    lines = [f"{'family':<8} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>8}"]
-    total = Counter()
-    for fam in sorted(counts):
-        c = counts[fam]
-        total.update(c)
-        lines.append(
-            f"{fam:<8} {c['tp']:>4} {c['fp']:>4} {c['fn']:>4} "
-            f"{ratio(c['tp'], c['tp'] + c['fp']):>10.3f} {ratio(c['tp'], c['tp'] + c['fn']):>8.3f}"
+def synthetic_rows() -> list[dict]:
+    rows = []
+    for i, item in enumerate(rre.load(ROOT / "tests" / "router" / "questions.jsonl")):
+        families = sorted({rre.family_of(r) for r in item["expected"]})
+        rows.append(
+            {
+                "id": f"syn-{i:04d}",
+                "text": item["question"],
+                "families": families,
+                "rules": item["expected"],
+                "kind": "problem" if families else "no_rule",
+            }
         )
-    lines.append(
-        f"{'ALL':<8} {total['tp']:>4} {total['fp']:>4} {total['fn']:>4} "
-        f"{ratio(total['tp'], total['tp'] + total['fp']):>10.3f} "
-        f"{ratio(total['tp'], total['tp'] + total['fn']):>8.3f}"
-    )
-    lines.append(f"{n} questions, {exact} answered exactly (same rule set as expected)")
-    return "\n".join(lines)
+    return rows
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--questions", type=Path, default=DEFAULT)
-    parser.add_argument(
-        "--misses", action="store_true", help="list the questions answered differently"
-    )
-    parser.add_argument(
-        "--cli", action="store_true", help="run `coach ask` in a subprocess per question"
-    )
-    args = parser.parse_args()
-    items = load(args.questions)
-    if args.cli:
-        tmp = Path(tempfile.mkdtemp())
-        os.environ.setdefault("COACH_CACHE_DIR", str(tmp / "cache"))
-        counts, misses = score(items, lambda q: predict_cli(q, tmp / "coach.db"))
-    else:
-        counts, misses = score(items, predict_in_process)
-    print(report(counts, len(items), len(items) - len(misses)))
-    if args.misses:
-        for question, expected, predicted in misses:
-            print(f"- {question!r}: expected {sorted(expected)}, got {sorted(predicted)}")
+def load_sets(names: list[str]) -> dict[str, list[dict]]:
+    real = rre.load(rre.DATA / "questions.jsonl")
+    correct = rre.load(rre.DATA / "correct_practice.jsonl")
+    out: dict[str, list[dict]] = {}
+    for name in names:
+        if name == "synthetic":
+            out[name] = synthetic_rows()
+        elif name in ("dev", "heldout"):
+            out[name] = [q for q in real if q["split"] == name]
+        elif name == "correct_practice":
+            out[name] = correct
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ",".join(SETS))
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    args = parser.parse_args(argv)
+    names = [n for n in args.sets.split(",") if n]
+    unknown = set(names) - set(SETS)
+    if unknown:
+        parser.error(f"unknown set(s): {', '.join(sorted(unknown))}")
+
+    from coach.ask import ask
+    from coach.store import Store
+
+    sets = load_sets(names)
+    report: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="coach-router-acc-") as tmp:
+        store = Store.open(Path(tmp) / "ask.db")
+        for name, rows in sets.items():
+            answers: dict[str, rre.Answer] = {}
+            kinds: Counter = Counter()
+            for row in rows:
+                start = time.perf_counter()
+                payload = ask(row["text"], store=store, no_llm=True).to_json()
+                answer = rre.answer_from_payload(payload)
+                answer.seconds = time.perf_counter() - start
+                answers[row["id"]] = answer
+                got = {s.get("kind") for s in payload["suggestions"] if s.get("source") == "rule"}
+                for kind in got or {"none"}:
+                    kinds[kind] += 1
+            res = rre.score(rows, answers)
+            res["answer_kinds"] = dict(sorted(kinds.items()))
+            report[name] = res
+        store.close()
+    if args.format == "json":
+        print(json.dumps(report, indent=2))
+        return 0
+    for name, res in report.items():
+        print(
+            f"== {name}: {res['questions']} questions · P {rre.fmt(res['precision'])} "
+            f"R {rre.fmt(res['recall'])} · exact {rre.fmt(res['exact_match'])} · "
+            f"no-rule silence {rre.fmt(res['no_rule_silence'])} · "
+            f"error on correct practice {res['error_on_correct_practice']}"
+        )
+        print(f"   answers with each kind {res['answer_kinds']} · by severity {res['answer_mix']}")
+        fams = "  ".join(
+            f"{fam} {rre.fmt(f['precision'])}/{rre.fmt(f['recall'])}"
+            for fam, f in res["families"].items()
+        )
+        print(f"   per family P/R: {fams}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

@@ -45,6 +45,7 @@ class Practice:
     text: str
     start: int
     proposed: bool
+    also: tuple[str, ...] = ()  # every other stated match of the concept, in the asker's words
 
 
 @lru_cache(maxsize=1)
@@ -70,20 +71,20 @@ def find(question: str) -> list[Practice]:
     spans = sentences(text)
     found: list[Practice] = []
     for concept in concepts():
-        best: Practice | None = None
+        matches: list[Practice] = []
         for pattern in concept.patterns:
             for m in pattern.finditer(text):
                 s0 = next((a for a, b in spans if a <= m.start() < b), 0)
                 if is_negated(text, m.start(), s0):
                     continue
                 proposed = bool(_PROPOSAL.search(text[s0 : m.start()]))
-                candidate = Practice(concept, norm.quote(m.start(), m.end()), m.start(), proposed)
-                if best is None or (best.proposed and not proposed):
-                    best = candidate
-                if not proposed:
-                    break
-            if best is not None and not best.proposed:
-                break
-        if best is not None:
-            found.append(best)
+                matches.append(
+                    Practice(concept, norm.quote(m.start(), m.end()), m.start(), proposed)
+                )
+        if not matches:
+            continue
+        stated = [m for m in matches if not m.proposed]
+        best = (stated or matches)[0]
+        others = tuple(m.text for m in stated if m.text != best.text)
+        found.append(Practice(concept, best.text, best.start, best.proposed, others))
     return found

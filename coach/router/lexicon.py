@@ -478,7 +478,9 @@ SIGNALS: dict[str, str] = {
         r"predictions?|validation|test|performance|separation)\b|\btoo good to be true\b|"
         r"\bsuspicious(ly)? (high|good|perfect|great)\b|\bunrealistic(ally)? (high|good)\b|"
         r"\bimpossibly (high|good)\b|\bsuspiciously\b|\bgets? everything right\b|"
-        r"\b(almost |nearly )?(no|zero) (errors|mistakes|misclassifications)\b"
+        # "no errors" alone is about the code running ("returned no errors"), not the model.
+        r"\b(almost|nearly) (no|zero) (errors|mistakes|misclassifications)\b|"
+        r"\b(zero|no) misclassifications\b|\bmak(e|es|ing) (no|zero) (errors|mistakes)\b"
     ),
     # LEAK005 temporal
     "time_data": (

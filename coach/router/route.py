@@ -247,6 +247,8 @@ def _answer_findings(
             for rule_id in (r for r in hit_rules if r not in answered):
                 findings[rule_id] = _clarify(rule_id, catalog, findings[rule_id].evidence)
             continue
+        for rule_id in _misread(findings, facts.question, practice):
+            del findings[rule_id]
         for rule_id in hit_rules or rules[:1]:
             if rule_id in findings and findings[rule_id].kind == "correct":
                 continue
@@ -278,6 +280,24 @@ def _answer_findings(
             evidence = [Evidence(kind="note", text="recognised from: " + ", ".join(words))]
             findings[rule_id] = _clarify(rule_id, catalog, evidence if words else [])
     return findings, recognised
+
+
+def _misread(findings: dict[str, Finding], question: str, practice: correct.Practice) -> list[str]:
+    """Mistake hits quoting the very words that describe the correct practice (other rules than
+    the practice's own): the words were misread, there is no evidence of a mistake."""
+    stated = [
+        (lo, lo + len(t)) for t in (practice.text, *practice.also) if (lo := question.find(t)) >= 0
+    ]
+    out = []
+    for rule_id, finding in findings.items():
+        if finding.kind != "rule" or rule_id in practice.concept.rules:
+            continue
+        quoted = [(question.find(e.text), len(e.text)) for e in finding.evidence]
+        if quoted and all(
+            any(0 <= start < hi and lo < start + n for lo, hi in stated) for start, n in quoted
+        ):
+            out.append(rule_id)
+    return out
 
 
 def _apply_answer(
