@@ -26,11 +26,8 @@ PACKAGE = ROOT / "coach"
 HEAVY = ("sklearn", "litellm")
 LIGHT_PACKAGES = ("coach/lint", "coach/router", "coach/catalog.py", "coach/store.py")
 # Deliberate lazy imports inside functions of the light packages, with the reason.
-ALLOWED_LAZY = {
-    # Fitting the TF-IDF index on a cache miss (once per catalog version); answering a question
-    # reads the cached JSON without scikit-learn (issue 4).
-    ("coach/router/related.py", "sklearn"),
-}
+# (None today: the related-rules TF-IDF is fitted in pure Python, issue 12.)
+ALLOWED_LAZY: set[tuple[str, str]] = set()
 
 
 def _sources() -> list[Path]:

@@ -1,30 +1,25 @@
 """`related`: the catalog rules closest to a question, by TF-IDF text similarity.
 
-The model is a small, deterministic scikit-learn `TfidfVectorizer` over each rule's name, title,
-summary and triggers. It is fitted once per catalog version and saved as JSON (vocabulary, idf,
-and the rules' normalised vectors) in the user cache directory. Answering a question only reads
-that JSON and does the cosine in pure Python — scikit-learn costs ~1.5 s to import, far more than
-the whole `coach ask --no-llm` budget, so it is imported only when the index is (re)built.
-
-The pure-Python side reproduces `TfidfVectorizer(sublinear_tf=True, stop_words="english")`
-exactly: same token pattern, lower-casing, 1 + ln(tf), idf weights, L2 normalisation (a test
-checks the scores against scikit-learn's on the same input).
+The model is TF-IDF over each rule's name, title, summary and triggers, reproducing
+`TfidfVectorizer(sublinear_tf=True, stop_words="english")` exactly (same token pattern,
+lower-casing, stop words, 1 + ln(tf), smoothed idf, L2 normalisation; a test checks the scores
+against scikit-learn's on the same input). It is fitted here in pure Python when first needed —
+the catalog is a few dozen short documents, a few milliseconds — so nothing is cached on disk and
+scikit-learn is never imported: an unwritable cache folder used to cost ~2 s per `coach ask`
+rebuilding the index through scikit-learn, and a stale cache could not exist.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from coach.catalog import Catalog, default_catalog
-from coach.router.regex_cache import cache_dir
 
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 INDEX_FORMAT = 1
@@ -47,10 +42,12 @@ class TfidfIndex:
     rules: list[str]
     titles: list[str]
     vectors: list[dict[int, float]]  # one sparse, L2-normalised row per rule
+    stop_words: frozenset[str] = frozenset()
     format: int = INDEX_FORMAT
 
     def to_json(self) -> str:
         data = asdict(self)
+        data["stop_words"] = sorted(self.stop_words)
         data["vectors"] = [{str(i): w for i, w in row.items()} for row in self.vectors]
         return json.dumps(data)
 
@@ -58,13 +55,14 @@ class TfidfIndex:
     def from_json(cls, raw: bytes | str) -> TfidfIndex:
         data = json.loads(raw)
         data["vectors"] = [{int(i): float(w) for i, w in row.items()} for row in data["vectors"]]
+        data["stop_words"] = frozenset(data.get("stop_words", ()))
         return cls(**data)
 
     def vectorise(self, text: str) -> dict[int, float]:
         """The TF-IDF vector of `text`, as scikit-learn's `transform` would compute it."""
         counts: dict[int, int] = {}
         for token in _TOKEN.findall(text.lower()):
-            index = self.vocabulary.get(token)
+            index = None if token in self.stop_words else self.vocabulary.get(token)
             if index is not None:
                 counts[index] = counts.get(index, 0) + 1
         weights = {i: (1.0 + math.log(c)) * self.idf[i] for i, c in counts.items()}
@@ -99,34 +97,52 @@ def rule_document(rule) -> str:  # type: ignore[no-untyped-def]
     return " ".join([rule.name.replace("-", " "), rule.title, rule.summary, *rule.triggers])
 
 
-def build_index(catalog: Catalog) -> TfidfIndex:
-    """Fit the TF-IDF model on the catalog (imports scikit-learn)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+STOP_WORDS_FILE = Path(__file__).with_name("data") / "english_stop_words.txt"
 
+
+def _stop_words() -> frozenset[str]:
+    lines = STOP_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _tokens(text: str, stop: frozenset[str]) -> list[str]:
+    return [t for t in _TOKEN.findall(text.lower()) if t not in stop]
+
+
+def build_index(catalog: Catalog) -> TfidfIndex:
+    """Fit the TF-IDF model on the catalog, in pure Python (scikit-learn's arithmetic)."""
     rules = catalog.select()
-    vectorizer = make_vectorizer(TfidfVectorizer)
-    matrix = vectorizer.fit_transform([rule_document(r) for r in rules]).tocsr()
+    stop = _stop_words()
+    docs = [_tokens(rule_document(r), stop) for r in rules]
+    terms = sorted({t for doc in docs for t in doc})
+    vocabulary = {t: i for i, t in enumerate(terms)}
+    df = [0] * len(terms)
+    for doc in docs:
+        for t in set(doc):
+            df[vocabulary[t]] += 1
+    n = len(docs)
+    idf = [math.log((1 + n) / (1 + d)) + 1.0 for d in df]
     vectors = []
-    for row in range(matrix.shape[0]):
-        start, end = matrix.indptr[row], matrix.indptr[row + 1]
-        vectors.append(
-            {
-                int(i): float(v)
-                for i, v in zip(matrix.indices[start:end], matrix.data[start:end], strict=True)
-            }
-        )
+    for doc in docs:
+        counts: dict[int, int] = {}
+        for t in doc:
+            counts[vocabulary[t]] = counts.get(vocabulary[t], 0) + 1
+        weights = {i: (1.0 + math.log(c)) * idf[i] for i, c in counts.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        vectors.append({i: w / norm for i, w in sorted(weights.items())})
     return TfidfIndex(
         catalog_version=catalog.version,
-        vocabulary={term: int(i) for term, i in sorted(vectorizer.vocabulary_.items())},
-        idf=[float(x) for x in vectorizer.idf_],
+        vocabulary=vocabulary,
+        idf=idf,
         rules=[r.id for r in rules],
         titles=[r.title for r in rules],
         vectors=vectors,
+        stop_words=stop,
     )
 
 
 def make_vectorizer(cls):  # type: ignore[no-untyped-def]
-    """The one place the model's settings live (the build and the equality test use it)."""
+    """scikit-learn's equivalent of `build_index` (the equality test fits it)."""
     return cls(
         lowercase=True,
         token_pattern=TOKEN_PATTERN,
@@ -136,53 +152,16 @@ def make_vectorizer(cls):  # type: ignore[no-untyped-def]
     )
 
 
-def index_path(catalog: Catalog) -> Path:
-    safe = re.sub(r"[^A-Za-z0-9.+-]", "_", catalog.version)
-    return cache_dir() / f"related-tfidf-{safe}.json"
-
-
-def load_index(catalog: Catalog | None = None, *, build: bool = True) -> TfidfIndex | None:
-    """The cached index for this catalog version; built (and cached) if missing and `build`."""
+def load_index(catalog: Catalog | None = None) -> TfidfIndex:
+    """The index of this catalog, fitted once per process."""
     catalog = catalog or default_catalog()
-    path = index_path(catalog)
-    cached = _LOADED.get(str(path))
-    if cached is not None:
-        return cached
-    index = None
-    try:
-        index = TfidfIndex.from_json(path.read_bytes())
-        if index.catalog_version != catalog.version or index.format != INDEX_FORMAT:
-            index = None
-    except (OSError, ValueError, TypeError, KeyError):
-        index = None
+    index = _LOADED.get(catalog.version)
     if index is None:
-        if not build:
-            return None
-        try:
-            index = build_index(catalog)
-        except Exception:  # no scikit-learn, or a broken install: answers without `related`
-            return None
-        _save(index, path)
-    _LOADED[str(path)] = index
+        index = _LOADED[catalog.version] = build_index(catalog)
     return index
 
 
 _LOADED: dict[str, TfidfIndex] = {}
-
-
-def _save(index: TfidfIndex, path: Path) -> None:
-    """Write atomically; a read-only cache only costs a rebuild next time."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".related-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(index.to_json())
-        os.replace(tmp, path)
-        for stale in path.parent.glob("related-tfidf-*.json"):
-            if stale != path:
-                stale.unlink(missing_ok=True)  # an older catalog version
-    except OSError:
-        pass
 
 
 def related(text: str, *, exclude: set[str] | None = None, limit: int = 3) -> list[Related]:
@@ -192,13 +171,11 @@ def related(text: str, *, exclude: set[str] | None = None, limit: int = 3) -> li
     return index.top(text, limit=limit, exclude=exclude or set())
 
 
-def main() -> int:  # `python -m coach.router.related` prebuilds the cache
+def main() -> int:  # `python -m coach.router.related`: what the index holds
     catalog = default_catalog()
     index = load_index(catalog)
-    assert index is not None
     print(
-        f"related index for catalog {catalog.version}: {len(index.rules)} rules, "
-        f"{len(index.vocabulary)} terms -> {index_path(catalog)}"
+        f"related index for catalog {catalog.version}: {len(index.rules)} rules, {len(index.vocabulary)} terms"
     )
     return 0
 
