@@ -129,8 +129,8 @@ def _quote(finding: Finding) -> str:
 def _flag(plan: Plan, findings: Iterable[Finding], source: Source) -> None:
     for finding in findings:
         items = RULE_ITEMS.get(finding.rule, ())
-        if not items:
-            continue
+        if not items or finding.kind != "rule":
+            continue  # a `correct` or `clarify` answer (issue 12) is no evidence of a risk
         if finding.rule in FACT_RULES:
             for item_id in items:
                 plan.item(item_id).add_known(f"{finding.rule}: {finding.message}")
@@ -146,7 +146,8 @@ def _flag(plan: Plan, findings: Iterable[Finding], source: Source) -> None:
 def from_question(plan: Plan, facts: Facts, findings: Iterable[Finding]) -> None:
     """What the user said: the rules their words raised flag items; what they decided settles
     them. Questions ("should I use F1?") decide nothing."""
-    findings = [f for f in findings if f.detector == "question"]
+    # Only mistakes raise a rule: `correct` / `clarify` answers (issue 12) leave decisions alone.
+    findings = [f for f in findings if f.detector == "question" and f.kind == "rule"]
     raised = {f.rule for f in findings}
     text = facts.text
     asking = bool(_ASKING.match(text))

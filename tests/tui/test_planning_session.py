@@ -33,7 +33,8 @@ TURNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("/baseline", ("LEAK004",)),
     ("We will split by time: train on older transactions, test on the latest month", ()),
     ("Analysts will read the predicted probabilities as the fraud risk", ("CAL001",)),
-    ("We deploy in shadow mode first, then a canary", ()),
+    # Correct practice (issue 12): a `correct` answer, "that order is right", at info level.
+    ("We deploy in shadow mode first, then a canary", ("DEPLOY001",)),
     ("No customer data goes to third-party APIs; we use a local model", ()),
     # Answered with the dataset's class balance; IMB001 links to the project's own accuracy use.
     ("my fraud model gets 97% accuracy, is that good?", ("BASE003", "IMB001")),
