@@ -18,7 +18,7 @@ from coach.tui.app import CoachApp
 GENEROUS_BOUND = 3.0  # seconds; the measured figure on a quiet machine is far below
 
 
-def _large_csv(path: Path, rows: int = 150_000, columns: int = 12) -> Path:
+def _large_csv(path: Path, rows: int = 60_000, columns: int = 48) -> Path:
     """A file whose one-feature leak check (a tree per column and fold) takes several seconds."""
     rng = np.random.default_rng(7)
     frame = pd.DataFrame({f"f{i}": rng.normal(size=rows) for i in range(columns)})
