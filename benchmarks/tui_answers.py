@@ -110,7 +110,7 @@ asyncio.run(main())
 def one_run(mode: str, db: Path, env: dict[str, str], wait_warm: bool = False) -> dict:
     code = (
         f"ROOT = {str(ROOT)!r}\nDB = {str(db)!r}\nMODE = {mode!r}\nWAIT_WARM = {wait_warm!r}\n"
-        + CHILD
+        f"QUESTIONS = {QUESTIONS!r}\n" + CHILD
     )
     proc = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300, env=env
