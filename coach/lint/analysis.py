@@ -37,6 +37,8 @@ def analyze_source(source: SourceFile, tree: ast.Module) -> FileAnalysis:
     if not any(word in text for word in _RELEVANT_WORDS):
         return FileAnalysis()
     facts = analyse(tree, text)
+    facts.origin = source.origin
+    facts.outputs = list(source.outputs)
     findings = run_checks(facts, source)
     summary = project_facts(Context(facts, source))
     return FileAnalysis(
@@ -48,6 +50,8 @@ def analyze_source(source: SourceFile, tree: ast.Module) -> FileAnalysis:
             "first_evaluation_line": summary["first_evaluation_line"],
             "baseline_line": summary["baseline_line"],
             "incomplete": facts.incomplete,
+            # accuracy-only or unstratified, but nothing shows whether the classes are imbalanced
+            "balance_unknown": facts.balance_unknown,
         },
     )
 

@@ -436,6 +436,15 @@ class Facts:
         self.stat_baseline = False
         self.incomplete = False
         self.read_roots: set[int] = set()
+        # Dataset loaders called: (line, name, make_classification weights or None); the
+        # dataset of `mnist.load_data()` is named by its module (`mnist`).
+        self.loaders: list[tuple[int, str, list[float] | None]] = []
+        # Set by the front end: the file on disk and a notebook's saved outputs (imbalance
+        # evidence is read from them).
+        self.origin: str | None = None
+        self.outputs: list[Any] = []
+        # Set by IMB001/IMB002: accuracy-only or unstratified, but no evidence of imbalance.
+        self.balance_unknown = False
 
 
 # --- the interpreter ------------------------------------------------------------------------
@@ -1418,6 +1427,7 @@ class Interpreter:
         _, kwargs = self.eval_args(node)
         root = next(self._ids)
         line = node.lineno
+        self.facts.loaders.append((line, _loader_label(name, node), _weights_arg(node)))
         d = Data(frozenset({root}), line)
         if name == "load_data":
             # keras.datasets.X.load_data(): ((x_train, y_train), (x_test, y_test))
@@ -2087,6 +2097,32 @@ def _is_mask_expr(node: ast.expr) -> bool:
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
         return node.func.attr in _MASK_METHODS
     return False
+
+
+def _loader_label(name: str, node: ast.Call) -> str:
+    """`load_iris`, or the dataset module of `keras.datasets.mnist.load_data()` (`mnist`)."""
+    if name == "load_data" and isinstance(node.func, ast.Attribute):
+        owner = node.func.value
+        if isinstance(owner, ast.Attribute):
+            return owner.attr
+        if isinstance(owner, ast.Name):
+            return owner.id
+    return name
+
+
+def _weights_arg(node: ast.Call) -> list[float] | None:
+    """The literal `weights=[...]` of `make_classification`, if given."""
+    for kw in node.keywords:
+        if kw.arg == "weights":
+            try:
+                value = ast.literal_eval(kw.value)
+            except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+                return None
+            if isinstance(value, list | tuple) and all(
+                isinstance(v, int | float) and not isinstance(v, bool) for v in value
+            ):
+                return [float(v) for v in value]
+    return None
 
 
 def module_is_data_lib(module: ast.expr | None, name: str) -> bool:

@@ -20,6 +20,14 @@ class CellSpan(BaseModel):
     end_line: int
 
 
+class CellOutput(BaseModel):
+    """The saved text output of a notebook cell and the code line it shows (the last one)."""
+
+    cell: int
+    code: str
+    text: str
+
+
 class SourceFile(BaseModel):
     """A file made ready for analysis: Python text plus the way back to the user's coordinates.
 
@@ -32,6 +40,8 @@ class SourceFile(BaseModel):
     kind: SourceKind = "py"
     text: str
     cells: list[CellSpan] = Field(default_factory=list)
+    origin: str | None = None  # the file on disk (data files next to it are evidence)
+    outputs: list[CellOutput] = Field(default_factory=list)  # a notebook's saved text outputs
 
     def locate(self, line: int) -> tuple[int | None, int]:
         """(cell, line within cell) for a line of `text`; (None, line) for plain scripts."""

@@ -16,7 +16,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from coach.lint.model import CellSpan
+from coach.lint.model import CellOutput, CellSpan
 
 # Cell magics whose body is ordinary Python run in the kernel: keep the body.
 PYTHON_BODY_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "memit"})
@@ -183,6 +183,37 @@ def notebook_code(data: dict) -> CellCode:
         spans.append(CellSpan(cell=number, start_line=start, end_line=len(text_lines)))
     text = "\n".join(text_lines) + ("\n" if text_lines else "")
     return CellCode(text=text, cells=spans, original_lines=original, neutralised=neutralised)
+
+
+# Saved outputs kept per cell (the imbalance rules read class counts from them); longer text
+# is cut, since a class count is short.
+_MAX_OUTPUT_CHARS = 2000
+
+
+def cell_outputs(data: dict) -> list[CellOutput]:
+    """The text each code cell showed when it last ran (`text/plain` results and streams),
+    with the cell's last source line: what the output is the value of."""
+    out: list[CellOutput] = []
+    for number, cell in enumerate(_notebook_cells(data), start=1):
+        if cell.get("cell_type") != "code" or not isinstance(cell.get("outputs"), list):
+            continue
+        lines = [ln for ln in _cell_source(cell).split("\n") if ln.strip()]
+        last = lines[-1] if lines else ""
+        for output in cell["outputs"]:
+            if not isinstance(output, dict):
+                continue
+            value = output.get("text")
+            if value is None and isinstance(output.get("data"), dict):
+                value = output["data"].get("text/plain")
+            if value is None:
+                continue
+            if isinstance(value, list):
+                value = "".join(str(part) for part in value)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            code = last if output.get("output_type") != "stream" else "\n".join(lines)
+            out.append(CellOutput(cell=number, code=code, text=value[:_MAX_OUTPUT_CHARS]))
+    return out
 
 
 def exported_cells(text: str) -> list[CellSpan]:

@@ -26,6 +26,7 @@ import pathspec
 from coach.lint.model import FileReport, FileStatus, SourceFile
 from coach.lint.notebook import (
     NotebookError,
+    cell_outputs,
     exported_cells,
     neutralise_script_magics,
     notebook_code,
@@ -490,6 +491,7 @@ def load_file(
         loaded = _load_script(display, data)
     if loaded.source is None:
         return loaded
+    loaded.source.origin = str(path)
     loaded.report.lines = _count_lines(loaded.source.text)
     if len(loaded.source.text) > max_code_bytes:
         return _failed(
@@ -544,11 +546,14 @@ def _load_notebook(display: str, data: bytes, max_code_bytes: int) -> Loaded:
         if language is not None and language not in ("python", "python3", "python2", "ipython"):
             return _failed(display, "skipped", f"the notebook's language is {language}, not Python")
         code = notebook_code(notebook)
+        outputs = cell_outputs(notebook)
     except NotebookError as exc:
         return _failed(display, "unreadable", str(exc))
     except MemoryError:
         return _failed(display, "too-large", "not enough memory to read the notebook")
     del data
     loaded = Loaded(FileReport(path=display, status="ok"), original_lines=code.original_lines)
-    loaded.source = SourceFile(path=display, kind="ipynb", text=code.text, cells=code.cells)
+    loaded.source = SourceFile(
+        path=display, kind="ipynb", text=code.text, cells=code.cells, outputs=outputs
+    )
     return loaded

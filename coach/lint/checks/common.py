@@ -18,6 +18,7 @@ class Context:
         self.path = source.path
         self._findings: dict[tuple[str, int], Finding] = {}
         self.splits: dict[int, Split] = {s.id: s for s in facts.splits}
+        self.memo: dict[str, object] = {}  # facts derived once per file and shared by checks
 
     def at(self, line: int) -> str:
         """A line as a message names it: "line 12", or "cell 3, line 4" in a notebook."""

@@ -1,4 +1,4 @@
-# expect: EVAL002@27, IMB001@27, SCALE001@29, EVAL002@31, REPRO002@32, EVAL002@35
+# expect: EVAL002@27, SCALE001@29, EVAL002@31, REPRO002@32, EVAL002@35
 import pandas as pd
 import numpy as np
 from sklearn.linear_model import LogisticRegression

@@ -8,7 +8,7 @@ df = pd.read_csv("fraud.csv")
 X = df.drop(columns=["is_fraud"])
 y = df["is_fraud"]
 X_train, X_test, y_train, y_test = train_test_split(X, y, stratify=y, random_state=0)
-clf = LogisticRegression(max_iter=1000).fit(X_train, y_train)
+clf = LogisticRegression(max_iter=1000, class_weight="balanced").fit(X_train, y_train)
 y_pred = clf.predict(X_test)
 print("Accuracy:", accuracy_score(y_test, y_pred))
 print(classification_report(y_test, y_pred))

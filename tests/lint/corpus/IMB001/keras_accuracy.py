@@ -1,4 +1,6 @@
-# expect: IMB001@17
+# expect: none
+# balance unknown: churn.csv is not in the repository and nothing else shows the classes, so
+# IMB001 stays silent (it used to fire here without evidence).
 import numpy as np
 import pandas as pd
 from keras.models import Sequential

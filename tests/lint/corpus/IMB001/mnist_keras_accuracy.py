@@ -1,4 +1,5 @@
-# expect: IMB001@15
+# expect: none
+# MNIST has ten balanced classes: accuracy is a fine headline metric there.
 import numpy as np
 import tensorflow as tf
 from tensorflow import keras

@@ -1,4 +1,6 @@
-# expect: IMB002@9
+# expect: none
+# balance unknown (spam_features.csv is not in the repository): IMB002 stays silent; it used to
+# fire here without evidence.
 import pandas as pd
 from sklearn.model_selection import KFold, cross_val_score
 from sklearn.naive_bayes import GaussianNB
