@@ -32,6 +32,7 @@ def test_esc_stops_a_running_data_check_and_logs_nothing(db, ui, tmp_path):
     data = _large_csv(tmp_path / "large.csv")
     finished: dict[str, float] = {}
     reached = threading.Event()
+    pressed_event = threading.Event()
 
     async def scenario():
         app = CoachApp(db_path=db)
@@ -45,8 +46,11 @@ def test_esc_stops_a_running_data_check_and_logs_nothing(db, ui, tmp_path):
                 def progress(stage: str, done: float, total: float) -> None:
                     # Seen from the worker itself, not by polling the screen: a loaded machine
                     # can starve the UI loop long enough to miss a stage that lasts a second.
-                    if "one-feature leak check" in stage:
+                    if "one-feature leak check" in stage and not reached.is_set():
                         reached.set()
+                        # Hold the worker here until Esc has been pressed, so the test measures
+                        # the token's path and not a race with a starved UI loop.
+                        pressed_event.wait(60)
                     if shown is not None:
                         shown(stage, done, total)
 
@@ -63,6 +67,7 @@ def test_esc_stops_a_running_data_check_and_logs_nothing(db, ui, tmp_path):
             assert "at" not in finished, "the data check ended before Esc could be pressed"
             pressed = time.monotonic()
             await pilot.press("escape")
+            pressed_event.set()
             await ui.wait_until(pilot, lambda: "at" in finished, timeout=60)
             latency = finished["at"] - pressed
             print(f"\ncancellation latency (Esc -> data check returned): {latency:.3f} s")
