@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import sqlite3
 import time
 from collections.abc import Callable
@@ -14,6 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 FIXED = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+SERVER_FILE = ROOT / "tests" / "llm" / "fake_openai_server.py"
 
 
 @pytest.fixture(autouse=True)
@@ -23,6 +25,20 @@ def _app_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     # Paths in findings are shown relative to the working directory: make it stable.
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("COACH_REVIEWER", "tester")
+
+
+@pytest.fixture
+def llm_server(monkeypatch):
+    """The LLM tests' OpenAI-compatible server on 127.0.0.1, configured as Coach's model."""
+    spec = importlib.util.spec_from_file_location("coach_tui_fake_openai", SERVER_FILE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    server = module.FakeOpenAIServer().start()
+    monkeypatch.setenv("COACH_MODEL", "openai/test-model")
+    monkeypatch.setenv("COACH_API_BASE", server.api_base)
+    monkeypatch.setenv("COACH_API_KEY", "sk-test-not-a-real-key")
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -2,29 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
-import pytest
-
 from coach.tui.app import CoachApp
 from coach.tui.widgets.cards import DraftCard, Notice, RuleCard
-
-SERVER_FILE = Path(__file__).resolve().parents[1] / "llm" / "fake_openai_server.py"
-
-
-@pytest.fixture
-def llm_server(monkeypatch):
-    """The LLM tests' OpenAI-compatible server on 127.0.0.1, configured as Coach's model."""
-    spec = importlib.util.spec_from_file_location("coach_tui_fake_openai", SERVER_FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    server = module.FakeOpenAIServer().start()
-    monkeypatch.setenv("COACH_MODEL", "openai/test-model")
-    monkeypatch.setenv("COACH_API_BASE", server.api_base)
-    monkeypatch.setenv("COACH_API_KEY", "sk-test-not-a-real-key")
-    yield server
-    server.stop()
 
 
 def test_question_is_answered_by_rule_cards_with_evidence(db, ui):
